@@ -1,0 +1,105 @@
+/**
+ * npm run bench — throughput and memory of the text core and of extract, over
+ * ../shared/corpus/ant-iraq-syria.jsonl, on one core (this process).
+ *
+ * Each stage is timed as the best of a few passes after a warm-up, and shown
+ * as MB/s of article text, articles/s, and its time as a ratio to stage (a),
+ * measured in the same process, so the figures compare across machines:
+ *   (a) read the file + JSON.parse each line
+ *   (b) (a) + decode the text's bytes, sanitise, normalise (search view),
+ *       tokenise, segment clitics, split paragraphs/quotes/sentences
+ *   (c) (a) + full `extract`: read the article, run the pipeline, serialise the record
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { defaultPipeline } from '../src/analyze/index.ts';
+import { articleFromJson } from '../src/ingest/inputs.ts';
+import { sanitizeText } from '../src/ingest/sanitize.ts';
+import { cliticSegmenter } from '../src/text/clitics.ts';
+import { decodeBytes } from '../src/text/decode.ts';
+import { searchForm } from '../src/text/normalize.ts';
+import { analyseStructure } from '../src/text/sentences.ts';
+import { tokenize } from '../src/text/tokenize.ts';
+
+const corpus =
+  process.argv[2] ?? new URL('../../shared/corpus/ant-iraq-syria.jsonl', import.meta.url).pathname;
+const PASSES = Number(process.env.BENCH_PASSES ?? 3);
+if (!existsSync(corpus)) {
+  console.log(`bench: skipped — ${corpus} not found (the shared folder is not beside this checkout)`);
+  process.exit(0);
+}
+
+interface Row {
+  text: string;
+}
+function readAndParse(): Row[] {
+  const raw = readFileSync(corpus, 'utf8');
+  const rows: Row[] = [];
+  for (const line of raw.split('\n')) if (line) rows.push(JSON.parse(line) as Row);
+  return rows;
+}
+
+const rows = readAndParse();
+const textBytes = rows.map((r) => Buffer.from(r.text, 'utf8'));
+const totalTextBytes = textBytes.reduce((a, b) => a + b.length, 0);
+const articles = rows.length;
+
+let sink = 0; // keeps results alive so the work is not optimised away
+function stageA(): void {
+  sink += readAndParse().length;
+}
+function stageB(): void {
+  const parsed = readAndParse();
+  const seg = cliticSegmenter();
+  for (let i = 0; i < parsed.length; i++) {
+    const decoded = decodeBytes(textBytes[i]!);
+    const { text } = sanitizeText(decoded.text);
+    const view = searchForm(text);
+    const tokens = tokenize(text);
+    for (const t of tokens) if (t.kind === 'arabic') sink += seg.partsAt(text, t.start, t.end).length;
+    sink += analyseStructure(text, tokens).sentences.length + view.text.length;
+  }
+}
+function stageC(): void {
+  const parsed = readAndParse();
+  const pipeline = defaultPipeline();
+  for (let i = 0; i < parsed.length; i++) {
+    const record = pipeline.analyze(articleFromJson(parsed[i], `bench:${i + 1}`));
+    sink += JSON.stringify(record).length;
+  }
+}
+
+function best(fn: () => void): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (let p = 0; p < PASSES; p++) {
+    const t0 = performance.now();
+    fn();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+
+// Warm-up: JIT, lexicon and segmenter cache, on a slice of the corpus.
+for (let i = 0; i < Math.min(300, rows.length); i++)
+  defaultPipeline().analyze(articleFromJson(rows[i], 'warm-up'));
+
+const peakMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
+const mb = totalTextBytes / 1e6;
+console.log(`corpus: ${corpus}`);
+console.log(
+  `${articles} articles, ${mb.toFixed(1)} MB of article text (UTF-8); best of ${PASSES} passes; one core\n`,
+);
+const ta = best(stageA);
+const line = (name: string, ms: number) =>
+  console.log(
+    `${name.padEnd(44)} ${(mb / (ms / 1000)).toFixed(1).padStart(7)} MB/s ${(articles / (ms / 1000)).toFixed(0).padStart(7)} articles/s   ×${(ms / ta).toFixed(2)} of (a)   peak RSS ${peakMb()} MB`,
+  );
+line('(a) read + JSON.parse', ta);
+const tb = best(stageB);
+line('(b) + decode/normalise/tokenise/segment/sent.', tb);
+const tc = best(stageC);
+line('(c) full extract (pipeline + serialise)', tc);
+const textCoreMs = tb - ta;
+console.log(
+  `\ntext core alone (b − a): ${(mb / (textCoreMs / 1000)).toFixed(1)} MB/s, ${(articles / (textCoreMs / 1000)).toFixed(0)} articles/s`,
+);
+if (sink < 0) console.log(sink);
