@@ -83,6 +83,10 @@ describe('isnad extract: inputs good and bad in one call', () => {
       ].join('\n'),
     );
     put(
+      'invalid-utf8.jsonl',
+      new Uint8Array([...Buffer.from(`{"text": "${arabic} `), 0xff, 0xfe, ...Buffer.from(' نص"}\n')]),
+    );
+    put(
       'articles.jsonl.gz',
       gzipSync(`${JSON.stringify({ text: arabic })}\n${JSON.stringify({ text: `${arabic} ثانية` })}\n`),
     );
@@ -107,6 +111,7 @@ describe('isnad extract: inputs good and bad in one call', () => {
       'deep.html',
       'script.html',
       'articles.jsonl',
+      'invalid-utf8.jsonl',
       'articles.jsonl.gz',
     ];
     const r = await runCli(['extract', ...order.map((k) => files[k]!)], { timeoutMs: 120_000 });
@@ -130,6 +135,7 @@ describe('isnad extract: inputs good and bad in one call', () => {
       'error:invalid-json',
       'error:invalid-article',
       'record', // articles.jsonl:4
+      'record', // invalid-utf8.jsonl:1
       'record', // articles.jsonl.gz:1
       'record',
     ]);
@@ -156,9 +162,11 @@ describe('isnad extract: inputs good and bad in one call', () => {
       format: 'jsonl',
       source: `${files['articles.jsonl']}:1`,
       sourceId: 'a1',
+      encoding: 'utf-8',
       language: 'ar',
     });
     assert.ok(codes(15).includes('lone-surrogates') && codes(15).includes('control-characters'));
+    assert.ok(codes(16).includes('replacement-characters'), 'invalid bytes in JSONL are reported');
     assert.match(lines[1]!.source as string, /empty\.txt$/);
   });
 

@@ -200,7 +200,19 @@ export function articleFromJson(value: unknown, source: string): Article {
     if (typeof v === 'string' && v.trim()) meta[key] = v.trim();
   }
   if (typeof o.id === 'string' || typeof o.id === 'number') meta.sourceId = String(o.id);
-  return finish(o.text, meta, [], source);
+  meta.encoding = 'utf-8';
+  // JSON Lines are read as UTF-8, where invalid bytes silently become U+FFFD: say so.
+  const diagnostics: Diagnostic[] = [];
+  const bad = o.text.indexOf('\ufffd');
+  if (bad >= 0) {
+    diagnostics.push({
+      code: 'replacement-characters',
+      message: `the text holds U+FFFD replacement characters (first at offset ${bad}): invalid bytes in the input or in what it was made from`,
+      start: bad,
+      end: bad + 1,
+    });
+  }
+  return finish(o.text, meta, diagnostics, source);
 }
 
 async function* readJsonl(

@@ -28,6 +28,7 @@ describe('clitic segmentation (shipped lexicon)', () => {
     ['للحكومة', 'ل:prep ل:det حكومة:stem'],
     ['وللمرة', 'و:conj ل:prep ل:det مرة:stem'],
     ['وبالتالي', 'و:conj ب:prep ال:det تالي:stem'],
+    ['فللحكومة', 'ف:conj ل:prep ل:det حكومة:stem'],
     ['فالجانب', 'ف:conj ال:det جانب:stem'],
     ['ستكون', 'س:fut تكون:stem'],
     ['وسيكون', 'و:conj س:fut يكون:stem'],
