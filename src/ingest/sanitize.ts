@@ -15,7 +15,12 @@ export interface Sanitized {
 const isBadControl = (c: number): boolean =>
   (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f;
 
+// Anything the detailed scan below would look at; most texts have none, and a native
+// regex search rejects them several times faster than a loop in JavaScript.
+const SUSPECT = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ud800-\udfff\u202a-\u202e\u2066-\u2069]/;
+
 export function sanitizeText(text: string): Sanitized {
+  if (!SUSPECT.test(text)) return { text, diagnostics: [] };
   let controls = 0;
   let firstControl = -1;
   let surrogates = 0;
