@@ -23,6 +23,7 @@ describe('clitic segmentation (shipped lexicon)', () => {
     ['المالكي', 'ال:det مالكي:stem'],
     // Proclitics and their combinations.
     ['وقال', 'و:conj قال:stem'],
+    ['وأضاف', 'و:conj أضاف:stem'],
     ['والحكومة', 'و:conj ال:det حكومة:stem'],
     ['بالعراق', 'ب:prep ال:det عراق:stem'],
     ['للحكومة', 'ل:prep ل:det حكومة:stem'],

@@ -51,6 +51,10 @@ const RATIO: Readonly<Record<string, number>> = {
   enclitic: 0.5,
   نا: 1,
 };
+/** A stem seen this often is a common word in its own right… */
+const COMMON_STEM = 100;
+/** …and then needs only this share of the prefixed form's count to split «و». */
+const COMMON_RATIO = 0.02;
 const ENCLITICS = ['هما', 'هم', 'هن', 'ها', 'كم', 'نا', 'ه', 'ي'] as const;
 const PRONOUNS_AFTER_PREPOSITION = new Set(['ه', 'ها', 'هم', 'هما', 'هن', 'كم', 'كما', 'كن', 'نا', 'ي']);
 const FUTURE_PERSON_PREFIXES = new Set(['ي', 'ت', 'ن', 'أ']);
@@ -255,10 +259,15 @@ export function createSegmenter(
     return f('أ' + w.slice(1)) > f(w);
   }
 
-  /** Is `rest` (the word minus a proclitic) a word in its own right, often enough? */
-  function supportedRest(rest: string, whole: number, ratio: number): boolean {
+  /**
+   * Is `rest` (the word minus a proclitic) a word in its own right, often enough?
+   * `common` lowers the bar for a stem that is itself a common word: narrative
+   * verbs nearly always carry their و («وأضاف» 8,811 times, «أضاف» 439).
+   */
+  function supportedRest(rest: string, whole: number, ratio: number, common = false): boolean {
     const n = f(rest);
     if (n >= MIN_STEM && n >= ratio * whole) return true;
+    if (common && n >= COMMON_STEM && n >= COMMON_RATIO * whole) return true;
     if (whole >= MIN_STEM) return false;
     // Neither form is common: accept when the rest decomposes into a known stem.
     const parts = afterConjunction(rest);
@@ -286,7 +295,7 @@ export function createSegmenter(
         // و before an article or the future prefix is itself a clitic: «وبالتالي» «وسيكون».
         // (ف is rarer and starts more foreign names, «فالكون»: it must earn its split.)
         (p === 'و' && restParts.some((part) => part.role === 'det' || part.role === 'fut')) ||
-        supportedRest(rest, f(w), RATIO[p]!);
+        supportedRest(rest, f(w), RATIO[p]!, p === 'و');
       parts = ok ? [{ role: 'conj', length: 1 }, ...restParts] : afterConjunction(w);
     } else {
       parts = afterConjunction(w);
