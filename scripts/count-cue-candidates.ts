@@ -18,7 +18,21 @@ const top = Number(process.argv[2] ?? 300);
 const out = process.argv[3];
 const corpus = new URL('../../shared/corpus/ant-all.jsonl.gz', import.meta.url).pathname;
 const seg = cliticSegmenter();
-const COMPLEMENTIZERS = new Set(['أن', 'إن', 'بأن', 'ان', 'بان', 'إنه', 'أنه', 'إنها', 'أنها', 'بأنه', 'بأنها', 'أنهم', 'إنهم']);
+const COMPLEMENTIZERS = new Set([
+  'أن',
+  'إن',
+  'بأن',
+  'ان',
+  'بان',
+  'إنه',
+  'أنه',
+  'إنها',
+  'أنها',
+  'بأنه',
+  'بأنها',
+  'أنهم',
+  'إنهم',
+]);
 const counts = new Map<string, { total: number; first: number; withSubject: number; colon: number }>();
 /** The word without a leading conjunction: «وقال» → «قال». */
 function stem(t: Token): string {
@@ -33,7 +47,10 @@ function bump(key: string, field: 'first' | 'withSubject' | 'colon') {
   c[field]++;
   counts.set(key, c);
 }
-const lines = createInterface({ input: createReadStream(corpus).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+const lines = createInterface({
+  input: createReadStream(corpus).pipe(createGunzip()),
+  crlfDelay: Number.POSITIVE_INFINITY,
+});
 let articles = 0;
 for await (const line of lines) {
   if (!line.trim()) continue;
@@ -54,7 +71,8 @@ for await (const line of lines) {
         }
       }
     }
-    if (t.kind === 'quote' && toks[i - 1]!.text === ':' && i >= 2 && toks[i - 2]!.kind === 'arabic') bump(stem(toks[i - 2]!), 'colon');
+    if (t.kind === 'quote' && toks[i - 1]!.text === ':' && i >= 2 && toks[i - 2]!.kind === 'arabic')
+      bump(stem(toks[i - 2]!), 'colon');
   }
 }
 const rows = [...counts].sort((a, b) => b[1].total - a[1].total).slice(0, top);

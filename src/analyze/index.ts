@@ -3,6 +3,7 @@
 import { IsnadError } from '../errors.ts';
 import { cliticsComponent, structureComponent, tokenizeComponent } from './components/text.ts';
 import { type Component, Pipeline } from './pipeline.ts';
+import { quotesComponent } from './quotes/index.ts';
 
 export type { Article } from './doc.ts';
 export { Doc, detectLanguage, recordId } from './doc.ts';
@@ -10,7 +11,12 @@ export type { Component, PipelineConfig } from './pipeline.ts';
 export { Pipeline } from './pipeline.ts';
 
 /** Every component isnad knows, by name, in the default order. */
-export const COMPONENTS: readonly Component[] = [tokenizeComponent, cliticsComponent, structureComponent];
+export const COMPONENTS: readonly Component[] = [
+  tokenizeComponent,
+  cliticsComponent,
+  structureComponent,
+  quotesComponent,
+];
 
 /** Build a pipeline from component names (default: all, in order). */
 export function createPipeline(names?: readonly string[]): Pipeline {

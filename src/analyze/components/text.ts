@@ -25,7 +25,7 @@ export const cliticsComponent: Component = {
   run(doc) {
     const segmenter = cliticSegmenter();
     doc.segments = doc.tokens.map((t) =>
-      t.kind === 'arabic' ? segmenter.segment(t.text, t.start) : undefined,
+      t.kind === 'arabic' ? segmenter.partsAt(doc.text, t.start, t.end) : undefined,
     );
   },
 };

@@ -1,0 +1,119 @@
+/**
+ * For developers: runs the pipeline on gold-annotated articles and prints,
+ * article by article, each gold quotation with the predicted one it matches
+ * (or MISSED), whether the speaker is right, and the predicted quotations
+ * that match nothing (EXTRA). Matching is the scorer's: token Dice ≥ 0.5.
+ *
+ *   npx tsx scripts/quote-diff.ts ../shared/eval/dev/*.gold.json
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { defaultPipeline } from '../src/analyze/index.ts';
+import type { ArticleRecord } from '../src/record/types.ts';
+
+const corpusPath = new URL('../../shared/corpus/ant-iraq-syria.jsonl', import.meta.url).pathname;
+let corpus: Map<string, { text: string; published?: string }> | null = null;
+const norm = (s: string) =>
+  s
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/[\p{P}\p{S}]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+function dice(a: string, b: string): number {
+  const A = norm(a);
+  const B = norm(b);
+  if (!A.length || !B.length) return 0;
+  const m = new Map<string, number>();
+  for (const t of A) m.set(t, (m.get(t) ?? 0) + 1);
+  let inter = 0;
+  for (const t of B) {
+    const c = m.get(t);
+    if (c) {
+      inter++;
+      m.set(t, c - 1);
+    }
+  }
+  return (2 * inter) / (A.length + B.length);
+}
+
+interface Gold {
+  id: string;
+  file?: string;
+  speakers: Record<string, { name: string; mentions?: string[]; titles?: string[] }>;
+  quotes: { speaker: string; kind: string; verb: string; text: string; channel?: string }[];
+}
+
+const short = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n)}…` : s);
+const showContext = process.env.CONTEXT === '1';
+/** The paragraph of the article holding the first words of a gold snippet. */
+function context(text: string, snippet: string): string {
+  const probe = snippet.slice(0, 25);
+  const at = text.indexOf(probe);
+  if (at < 0) return '';
+  const start = text.lastIndexOf('\n', at) + 1;
+  const end = text.indexOf('\n', at);
+  return `\n          ┆ ${short(text.slice(start, end < 0 ? undefined : end), 400)}`;
+}
+for (const file of process.argv.slice(2)) {
+  const g = JSON.parse(readFileSync(file, 'utf8')) as Gold;
+  let text: string;
+  if (g.file) text = readFileSync(join(dirname(file), g.file), 'utf8');
+  else {
+    corpus ??= new Map(
+      readFileSync(corpusPath, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { id: string; text: string })
+        .map((r) => [r.id, r]),
+    );
+    text = corpus.get(g.id)!.text;
+  }
+  const rec: ArticleRecord = defaultPipeline().analyze({ text, meta: {} });
+  const people = new Map(rec.people.map((p) => [p.id, p]));
+  const used = new Set<number>();
+  console.log(`\n=== ${file.split('/').pop()}`);
+  for (const q of g.quotes) {
+    let best = -1;
+    let score = 0;
+    rec.quotes.forEach((p, j) => {
+      const d = dice(q.text, p.content.text);
+      if (d >= 0.5 && d > score && !used.has(j)) {
+        best = j;
+        score = d;
+      }
+    });
+    const gs = g.speakers[q.speaker]!;
+    if (best < 0) {
+      console.log(
+        `  MISSED  [${gs.name}] ${q.kind} ${q.verb}: ${short(q.text)}${showContext ? context(text, q.text) : ''}`,
+      );
+      continue;
+    }
+    used.add(best);
+    const p = rec.quotes[best]!;
+    const who = p.speaker ? people.get(p.speaker) : undefined;
+    const names = [who?.name ?? '', ...(who?.mentions.map((m) => m.text) ?? [])]
+      .filter(Boolean)
+      .map((s) => norm(s).join(' '));
+    const goldNames = [gs.name, ...(gs.mentions ?? [])].map((s) =>
+      norm(s)
+        .join(' ')
+        .replace(/^[وفبلك](?=ال)/, ''),
+    );
+    const ok = names.some((n) => goldNames.some((gn) => n && gn && (n.includes(gn) || gn.includes(n))));
+    const kindOk = p.kind === q.kind ? '' : ` kind ${p.kind}≠${q.kind}`;
+    console.log(
+      `  ${ok ? 'ok     ' : 'SPEAKER'} [${gs.name}${ok ? '' : ` ≠ ${who?.name ?? '∅'}`}]${kindOk} ${score < 0.9 ? `(dice ${score.toFixed(2)}) ` : ''}${q.verb}: ${short(q.text)}${showContext && !ok ? context(text, q.text) : ''}`,
+    );
+  }
+  rec.quotes.forEach((p, j) => {
+    if (used.has(j)) return;
+    const who = p.speaker ? people.get(p.speaker)?.name : '∅';
+    console.log(
+      `  EXTRA   [${who}] ${p.kind} ${p.verb?.text ?? ''}: ${short(p.content.text)}${showContext ? context(text, p.content.text) : ''}`,
+    );
+  });
+}

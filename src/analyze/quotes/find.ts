@@ -1,0 +1,806 @@
+/**
+ * Finding quotations: reporting cues, their speakers, channels and content.
+ *
+ * For each cue — a reporting verb («قال», «أكد»), a circumstantial
+ * participle continuing an earlier one («موضحا»), a passive with no source
+ * («أفيد بأن»), or an attribution («بحسب X») — the finder reads to the right:
+ * the subject (or, failing that, a subject before the verb, or the latest
+ * agreeing speaker), time words and channels («في بيان ورد لوكالة …»), then
+ * the content: quotation marks, an «أن/إن» clause, or the phrase the verb
+ * governs («طالب بـ…», «دعا إلى…»). Indirect content runs to the end of the
+ * reported clause: the sentence end, or a comma before a continuation
+ * («، موضحا»), an attribution («، حسب»), a new speaker («، وقال X») or the
+ * outlet's own remark («، مما يشير»).
+ */
+import type { Diagnostic, TextSpan } from '../../record/types.ts';
+import type { ContentKind, Gender, GrammaticalNumber, VerbCue } from '../lexicons.ts';
+import type { Entry, People } from './people.ts';
+import { channelStartsAt, outletAt, type Phrase, parsePhrase } from './phrase.ts';
+import type { Reader } from './reader.ts';
+
+export interface Channel {
+  readonly kind: string;
+  readonly span: TextSpan;
+  readonly source?: string;
+}
+
+export interface Found {
+  readonly kind: 'direct' | 'indirect' | 'mixed';
+  readonly speaker: Entry | null;
+  readonly verb: { span: TextSpan; lemma: string } | null;
+  readonly content: TextSpan;
+  channel: Channel | null;
+  readonly confidence: number;
+  /** Token range of the content, to keep cues inside it from starting quotes of their own. */
+  readonly contentTokens: [number, number];
+  readonly cueToken: number;
+}
+
+interface Content {
+  kind: 'direct' | 'indirect' | 'mixed';
+  start: number; // token index where the content starts (a quotation mark for direct)
+  end: number; // token index after the content
+  span: TextSpan;
+}
+
+const LABEL_MAX_TOKENS = 3;
+const SHORT_DIRECT_MIN = 2;
+
+export class QuoteFinder {
+  readonly found: Found[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    private readonly r: Reader,
+    private readonly people: People,
+  ) {}
+
+  run(): Found[] {
+    const r = this.r;
+    for (let i = 0; i < r.length; i++) {
+      if (this.insideDirect(i)) continue;
+      const attribution = this.attributionAt(i);
+      if (attribution) {
+        this.fromAttribution(i, attribution);
+        continue;
+      }
+      const passive = this.passiveAt(i);
+      if (passive) {
+        this.fromPassive(i, passive);
+        continue;
+      }
+      const cue = r.verbCue(i);
+      if (cue) this.fromVerb(i, cue);
+    }
+    this.continuations();
+    return this.found;
+  }
+
+  /** Is token i inside the marks of a direct quotation already found? */
+  private insideDirect(i: number): boolean {
+    return this.found.some((f) => f.kind === 'direct' && i > f.contentTokens[0] && i < f.contentTokens[1]);
+  }
+
+  // ---------- reporting verbs ----------
+
+  private fromVerb(i: number, cue: VerbCue): void {
+    const r = this.r;
+    const limit = r.sentenceEnd(i);
+    let p = i + 1;
+    let subject: Phrase | null = null;
+    let speaker: Entry | null = null;
+    let relay: Channel | null = null;
+    let confidence = 0.9;
+
+    if (cue.form === 'participle') {
+      speaker = this.governingSpeaker(i);
+      confidence = 0.85;
+    } else {
+      // A subject before the verb wins («إلا أن الرئيس ترمب حذر إيران»: «إيران» is the object).
+      subject = this.leftSubject(i);
+      if (!subject) {
+        while (p < limit && r.isTime(p)) p++;
+        subject = parsePhrase(r, p, limit);
+        if (subject) p = subject.end;
+      }
+      if (!subject && this.isAside(i, cue)) return;
+      if (subject) p = this.afterSubject(subject, p, limit, (s) => (subject = s));
+      // «نقلت وكالة X عن Y …», «أكدت الأردن على لسان Y …»: the relay is the channel, Y the speaker.
+      const relayWord = r.words[p]?.core;
+      const onBehalf = relayWord === 'علي' && r.words[p + 1]?.fold === 'لسان';
+      if (subject && ((cue.lemma === 'نقل' && relayWord === 'عن') || onBehalf)) {
+        const at = onBehalf ? p + 2 : p + 1;
+        const source = parsePhrase(r, at, limit);
+        if (source) {
+          relay = {
+            kind: 'report',
+            span: r.span(subject.start, subject.end, true),
+            ...this.sourceIn(subject.start, subject.end),
+          };
+          subject = source;
+          p = this.afterSubject(source, source.end, limit, (s) => (subject = s));
+        }
+      }
+      // «… قوله إن», «… تأكيده أن»: the verbal noun the relay governs.
+      if (relay && /^(قول|تاكيد|اعلان|تصريح)/.test(r.words[p]?.core ?? '')) p++;
+    }
+
+    let channel = relay ?? this.channelBefore(i);
+    const afterChannel = this.skipChannelsAndTime(p, limit);
+    if (afterChannel.channel) channel ??= afterChannel.channel;
+    p = afterChannel.next;
+
+    const content = this.content(p, limit, cue);
+    if (!content) {
+      // Still worth knowing who acts, for «وأضاف» later.
+      if (subject && subject.kind !== 'document') this.people.resolve(subject, i);
+      return;
+    }
+    // «وذكرت الصحيفة أن الجيش أكد، في بيان، أن …»: the inner report is the quotation; the outer only relays it.
+    if (content.kind !== 'direct' && this.innerReportAt(content.start)) return;
+    if (!speaker) {
+      if (subject) speaker = this.people.resolve(subject, i);
+      else {
+        speaker = this.people.anaphor(cue.gender, cue.number, i) ?? null;
+        confidence = 0.75;
+      }
+    }
+    if (!speaker) {
+      this.diagnostics.push({
+        code: 'unattributed-quote',
+        message: `no speaker found for «${r.tokens[i]!.text}»`,
+        ...r.span(i, i + 1),
+      });
+    }
+    channel ??= this.attributionAfter(content.end, limit);
+    this.add(i, cue.lemma, speaker, content, channel, confidence);
+    // A participle's channel is also its governing quotation's, when that one names none:
+    // «وقال X إن "…"، موضحا في بيان …» — both were said in the statement.
+    if (cue.form === 'participle' && channel) {
+      const gov = this.governing(i);
+      if (gov && !gov.channel && r.sentenceOf[gov.cueToken] === r.sentenceOf[i]) gov.channel = channel;
+    }
+  }
+
+  /**
+   * After a subject: an apposition («X، المسؤول السياسي بجيش الإسلام،»,
+   * «- السفير البنغالي الشيخ محمد بلال -»), then a relative clause about it
+   * before the content («التحالف الدولي الذي تقوده الولايات المتحدة … إن»).
+   */
+  private afterSubject(subject: Phrase, p: number, limit: number, set: (s: Phrase) => void): number {
+    const r = this.r;
+    const sep = r.tokens[p]?.text;
+    if (sep === '،' || sep === ',' || sep === '-' || sep === '–' || sep === '(') {
+      const appo = parsePhrase(r, p + 1, limit);
+      const closer = appo ? r.tokens[appo.end]?.text : undefined;
+      const closed =
+        appo &&
+        (closer === sep ||
+          closer === '،' ||
+          closer === ',' ||
+          closer === ')' ||
+          r.isComplementizer(appo.end));
+      if (appo && closed && (appo.kind === 'person' || appo.kind === 'role' || appo.kind === 'name')) {
+        const merged: Phrase = {
+          ...subject,
+          kind: subject.kind === 'role' && appo.name ? 'person' : subject.kind,
+          titles: [...subject.titles, ...appo.titles],
+          affiliations: [...subject.affiliations, ...appo.affiliations],
+          name: subject.kind === 'role' || !subject.name ? appo.name : subject.name,
+          end: appo.end,
+        };
+        set(merged);
+        p = closer === sep || closer === ')' ? appo.end + 1 : appo.end;
+      }
+    }
+    if (r.isFunction(p, 'relative')) {
+      for (let k = p + 1; k < Math.min(limit, p + 14); k++) {
+        if (r.isComplementizer(k)) return k;
+        if (r.isQuote(k) || r.isColon(k)) break;
+      }
+    }
+    return p;
+  }
+
+  /**
+   * Asides that look like reporting but are the outlet's own voice: «يذكر
+   * أن…», «ويشار إلى أن…» opening a sentence with no subject, or a verb with
+   * no subject inside a noun phrase («أول إشارة من الحكومة تفيد بـ…»).
+   */
+  private isAside(i: number, cue: VerbCue): boolean {
+    const r = this.r;
+    const start = r.sentenceStart(i);
+    if (
+      cue.form === 'present' &&
+      /^ي/.test(r.words[i]!.core) &&
+      (i === start || (i === start + 1 && r.words[start]!.core === 'و')) &&
+      r.isComplementizer(i + 1)
+    ) {
+      return cue.lemma === 'ذكر' || cue.lemma === 'أشار';
+    }
+    const prev = i - 1;
+    if (prev < start || r.words[i]!.conj) return false;
+    const pw = r.words[prev]!;
+    const opens =
+      r.isPunct(prev) ||
+      r.isQuote(prev) ||
+      r.isComplementizer(prev) ||
+      r.isFunction(prev, 'discourse') ||
+      r.isFunction(prev, 'auxiliary') ||
+      r.isTime(prev) ||
+      pw.core === 'لا' ||
+      pw.core === 'لم' ||
+      pw.core === 'لن' ||
+      pw.core === 'قد';
+    return !opens && pw.arabic && !pw.conj;
+  }
+
+  /** Does a reported clause begin at token k with its own reporter («أن الجيش الإسرائيلي أكد، …»)? */
+  private innerReportAt(k: number): boolean {
+    const r = this.r;
+    const limit = r.sentenceEnd(k);
+    const phrase = parsePhrase(r, k, limit);
+    if (!phrase) return false;
+    let v = phrase.end;
+    while (v < limit && (r.isFunction(v, 'auxiliary') || r.isTime(v))) v++;
+    const cue = r.verbCue(v);
+    return !!cue && cue.form !== 'participle' && !r.words[v]!.conj;
+  }
+
+  /** The latest quotation before token i in the same sentence or paragraph. */
+  private governing(i: number): Found | undefined {
+    const para = this.r.paragraphOf[i];
+    for (let k = this.found.length - 1; k >= 0; k--) {
+      const f = this.found[k]!;
+      if (
+        f.cueToken < i &&
+        (this.r.paragraphOf[f.cueToken] === para ||
+          this.r.sentenceOf[f.cueToken] === this.r.sentenceOf[i]! - 1)
+      )
+        return f;
+    }
+    return undefined;
+  }
+
+  /**
+   * The speaker a participle continues: the latest quotation's in its
+   * sentence; failing that, the subject of the sentence's first verb
+   * («ركز المحتجون على …، مطالبين بـ…»); failing that, the latest speaker.
+   */
+  private governingSpeaker(i: number): Entry | null {
+    const r = this.r;
+    const gov = this.governing(i);
+    if (gov && r.sentenceOf[gov.cueToken] === r.sentenceOf[i]) return gov.speaker;
+    const start = r.sentenceStart(i);
+    for (let k = start; k < i - 1; k++) {
+      if (!r.isArabic(k) || r.preposition(k) || r.words[k]!.definite) continue;
+      const phrase = parsePhrase(r, k + 1, i);
+      if (phrase && phrase.kind !== 'name' && phrase.kind !== 'document')
+        return this.people.resolve(phrase, k);
+    }
+    return gov?.speaker ?? this.people.anaphor('m', 'sg', i) ?? null;
+  }
+
+  /**
+   * A subject before the verb: «البياتي أوضح»، «وكان القضاء طالب»، «إلا أن
+   * الرئيس ترمب حذر»، «ترامب كان قد وعد». Only for a verb without a
+   * conjunction, with the phrase (and auxiliaries) filling its clause up to
+   * the verb.
+   */
+  private leftSubject(i: number): Phrase | null {
+    const r = this.r;
+    if (r.words[i]!.conj) return null;
+    let verb = i;
+    // auxiliaries between subject and verb: «ترامب كان قد وعد»
+    while (
+      verb - 1 >= 0 &&
+      (r.isFunction(verb - 1, 'auxiliary') ||
+        r.words[verb - 1]!.core === 'لا' ||
+        r.words[verb - 1]!.core === 'لم')
+    )
+      verb--;
+    const floor = r.sentenceStart(i);
+    let start = verb - 1;
+    while (start >= floor && verb - start <= 14) {
+      if (
+        r.isPunct(start) &&
+        !(r.tokens[start]!.text === '-' && r.tokens[start]!.start === r.tokens[start - 1]?.end)
+      )
+        break;
+      if (
+        r.isComplementizer(start) ||
+        r.isFunction(start, 'discourse') ||
+        r.words[start]!.core === 'لكن' ||
+        r.words[start]!.core === 'الا'
+      )
+        break;
+      start--;
+    }
+    start++;
+    while (
+      start < verb &&
+      (r.isFunction(start, 'auxiliary') ||
+        r.isFunction(start, 'discourse') ||
+        r.words[start]!.core === 'من' ||
+        r.words[start]!.core === 'و')
+    )
+      start++;
+    if (start >= verb) return null;
+    // Appositions between commas are allowed: «المبعوث الأمريكي، كينيث وورد، قال»
+    const phrase = parsePhrase(r, start, verb);
+    if (!phrase) return null;
+    let end = phrase.end;
+    let merged = phrase;
+    if (end < verb) merged = { ...phrase };
+    const after = this.afterSubject(phrase, end, verb, (s) => (merged = s));
+    end = after;
+    return end === verb ? merged : null;
+  }
+
+  /** «وفي تغريدة على تويتر، قال …»: a channel opening the clause before the verb. */
+  private channelBefore(i: number): Channel | null {
+    const r = this.r;
+    const floor = r.sentenceStart(i);
+    if (i - floor < 3 || !r.isComma(i - 1)) return null;
+    if (!channelStartsAt(r, floor)) return null;
+    return this.channelFrom(floor, i - 1);
+  }
+
+  /** Skip time words, commas and channel phrases after the subject; return the first channel found. */
+  private skipChannelsAndTime(p: number, limit: number): { next: number; channel: Channel | null } {
+    const r = this.r;
+    let channel: Channel | null = null;
+    for (let guard = 0; guard < 8 && p < limit; guard++) {
+      if (r.isComma(p) || r.isTime(p)) {
+        p++;
+        continue;
+      }
+      // «في وقت سابق من العام الجاري», «خلال الأيام الماضية»: a time phrase.
+      const prep = r.preposition(p);
+      if (prep && r.words[p]!.core === prep && r.isTime(p + 1)) {
+        p += 2;
+        while (
+          p < limit &&
+          (r.isTime(p) || (r.words[p]!.definite && !r.isComplementizer(p)) || r.words[p]!.core === 'من')
+        )
+          p++;
+        continue;
+      }
+      if (channelStartsAt(r, p)) {
+        const end = this.channelEnd(p, limit);
+        channel ??= this.channelFrom(p, end);
+        p = end;
+        continue;
+      }
+      break;
+    }
+    return { next: p, channel };
+  }
+
+  /** Where a channel phrase starting at p ends: at a comma, «أن/إن», a quotation mark or a colon. */
+  private channelEnd(p: number, limit: number): number {
+    const r = this.r;
+    let e = p + 1;
+    while (e < limit && e - p < 14 && !r.isPunct(e) && !r.isQuote(e) && !r.isComplementizer(e)) e++;
+    return e;
+  }
+
+  private channelFrom(start: number, end: number): Channel {
+    const r = this.r;
+    const w = r.words[start]!;
+    // A free preposition («في», «خلال», «عبر») is not part of the channel's text; an attached «لـ» is.
+    const skipPrep = w.core === r.preposition(start) && end - start > 1;
+    const from = skipPrep ? start + 1 : start;
+    const head = r.words[from]!;
+    const ch = r.lex.channels.get(head.stem);
+    const kind = ch
+      ? head.prep === 'ل' && ch.recipient
+        ? 'interview'
+        : ch.kind
+      : head.prep === 'ل'
+        ? 'interview'
+        : 'statement';
+    return { kind, span: r.span(from, end, true), ...this.sourceIn(from, end) };
+  }
+
+  /** The outlet named inside a token range, as a channel's source. */
+  private sourceIn(start: number, end: number): { source?: string } {
+    for (let k = start; k < end; k++) {
+      const o = outletAt(this.r, k, true);
+      if (o) return { source: o.name };
+    }
+    return {};
+  }
+
+  // ---------- content ----------
+
+  /**
+   * The content a cue governs, starting the search at token p: a quotation
+   * (after «:» or directly), an «أن/إن» clause, or a governed phrase.
+   */
+  private content(p: number, limit: number, cue: VerbCue): Content | null {
+    const r = this.r;
+    const kinds = cue.content;
+    const quotes = kinds.includes('quote') || !cue.strict;
+    if (p >= limit) return quotes ? this.quoteNear(p, cue) : null;
+    if (r.isColon(p)) return quotes ? (this.quoteAt(p + 1, limit) ?? this.clause(p + 1, limit)) : null;
+    if (r.isQuote(p) && r.pairAtOpen.has(p)) return quotes ? this.quoteAt(p, limit) : null;
+    // «أشار إلى أن», «شدد على أن», «أكد على أن»
+    if ((r.words[p]?.core === 'الي' || r.words[p]?.core === 'علي') && r.isComplementizer(p + 1)) p++;
+    if (r.isComplementizer(p)) {
+      if (!kinds.includes('an') && cue.cls !== 'speech') return null;
+      return this.quoteAt(p + 1, limit) ?? this.clause(p + 1, limit);
+    }
+    const w = r.words[p];
+    if (!w?.arabic) return null;
+    // A governed phrase: «طالب بـ…», «دعا إلى…», «حذر من…», «عبر عن…», or an object.
+    const wants = (k: ContentKind) => kinds.includes(k);
+    let start = -1;
+    if (wants('bi') && (w.prep === 'ب' || w.stem === 'ب')) start = p;
+    else if (wants('min') && w.core === 'من') start = p;
+    else if (wants('ala') && w.core === 'علي') start = p;
+    else if (wants('an-prep') && w.core === 'عن') start = p + 1;
+    else if (wants('ila') && w.core === 'الي') start = p;
+    else if ((wants('obj') || wants('ila')) && !r.preposition(p) && !r.isFunction(p, 'relative')) start = p;
+    if (start < 0 && quotes) {
+      // «ردد المتظاهرون هتافات أبرزها "…"»: the words between the verb and the marks are not the content.
+      for (let k = p; k < Math.min(limit, p + 4); k++) {
+        if (r.isPunct(k) && !r.isColon(k)) break;
+        if (r.pairAtOpen.has(k)) {
+          const q = this.quoteAt(k, limit);
+          return q && q.kind === 'direct' ? q : null;
+        }
+      }
+    }
+    if (start < 0 || start >= limit) return null;
+    // «طلب من المحكمة "…"»: a quotation within a few words after the governed phrase is the content.
+    for (let k = start; k < Math.min(limit, start + 5); k++) {
+      if (r.pairAtOpen.has(k)) {
+        const q = this.quoteAt(k, limit);
+        if (q && q.kind === 'direct') return q;
+        break;
+      }
+    }
+    const c = this.clause(start, limit);
+    if (!c) return null;
+    // An object alone («أكد رفضه», «أعلن التوصل …») must say something: two words at least.
+    if (c.end - c.start < 2 && cue.cls !== 'act') return null;
+    return c;
+  }
+
+  /** A quotation right after a cue at the end of a sentence («… قائلا:» then the marks in the next). */
+  private quoteNear(p: number, cue: VerbCue): Content | null {
+    if (!cue.content.includes('quote')) return null;
+    if (this.r.isQuote(p) && this.r.pairAtOpen.has(p)) return this.quoteAt(p, this.r.sentenceEnd(p));
+    return null;
+  }
+
+  /**
+   * Content that begins with a quotation mark at p: direct when the marks
+   * close the clause, mixed when the clause goes on after them.
+   */
+  private quoteAt(p: number, limit: number): Content | null {
+    const r = this.r;
+    const pair = r.pairAtOpen.get(p);
+    if (!pair) return null;
+    const inner = this.innerSpan(pair.openTok, pair.closeTok);
+    if (!inner || this.isLabel(pair.openTok, pair.closeTok)) return null;
+    let after = pair.closeTok + 1;
+    while (
+      after < r.length &&
+      r.tokens[after]!.kind === 'punct' &&
+      !r.isComma(after) &&
+      after < limit &&
+      r.tokens[after]!.text !== '('
+    )
+      after++;
+    const clauseGoesOn =
+      after < Math.max(limit, pair.closeTok + 1) &&
+      !r.isComma(after) &&
+      !r.isPunct(after) &&
+      r.sentenceOf[after] === r.sentenceOf[pair.closeTok] &&
+      !this.startsNewCue(after);
+    if (clauseGoesOn) {
+      const c = this.clause(p, limit);
+      if (c) return { ...c, kind: 'mixed' };
+    }
+    return { kind: 'direct', start: pair.openTok, end: pair.closeTok + 1, span: inner };
+  }
+
+  /** Does a new reporting cue (with its own subject or a continuation participle) start at token i? */
+  private startsNewCue(i: number): boolean {
+    const cue = this.r.verbCue(i);
+    return !!cue;
+  }
+
+  /** The text between two quotation marks, trimmed of spaces and of trailing punctuation inside the marks. */
+  private innerSpan(openTok: number, closeTok: number): TextSpan | null {
+    const r = this.r;
+    const a = openTok + 1;
+    let b = closeTok;
+    while (b > a && r.tokens[b - 1]!.kind === 'punct' && /^[.،,؛;:!?؟…]+$/.test(r.tokens[b - 1]!.text)) b--;
+    if (b <= a) return null;
+    if (b - a < SHORT_DIRECT_MIN && r.tokens[a]!.kind !== 'arabic') return null;
+    return r.span(a, b);
+  }
+
+  /** A reported clause from token `from` to its end. */
+  private clause(from: number, limit: number): Content | null {
+    const r = this.r;
+    let end = from;
+    let mixed = false;
+    for (let k = from; k < limit; k++) {
+      const pair = r.pairAtOpen.get(k);
+      if (pair && pair.closeTok < r.length) {
+        if (!this.isLabel(pair.openTok, pair.closeTok)) mixed = true;
+        k = Math.min(pair.closeTok, limit - 1);
+        end = k + 1;
+        continue;
+      }
+      if (
+        r.isComma(k) ||
+        r.tokens[k]!.text === '(' ||
+        r.tokens[k]!.text === '-' ||
+        r.tokens[k]!.text === '–'
+      ) {
+        if (this.endsClauseAfter(k + 1)) break;
+      } else if (k > from && this.endsClauseAt(k)) break;
+      end = k + 1;
+    }
+    while (end > from && (r.isPunct(end - 1) || (r.isQuote(end - 1) && !r.pairAtClose.has(end - 1)))) end--;
+    if (end <= from) return null;
+    return { kind: mixed ? 'mixed' : 'indirect', start: from, end, span: r.span(from, end) };
+  }
+
+  /** After a comma: does the reported clause stop here? */
+  private endsClauseAfter(i: number): boolean {
+    const r = this.r;
+    const cue = r.verbCue(i);
+    if (cue?.form === 'participle') return true;
+    if (this.attributionAt(i)) return true;
+    if (r.isFunction(i, 'commentary') && r.words[i]!.core !== 'وهي' && r.words[i]!.core !== 'وهو')
+      return true;
+    if (r.words[i]?.core === 'في' && /^اشاره/.test(r.words[i + 1]?.core ?? '')) return true;
+    if (cue && (r.words[i]!.conj || parsePhrase(r, i + 1, r.sentenceEnd(i)))) return true;
+    return false;
+  }
+
+  /** Without a comma: a conjoined new reporting verb with its own subject («… وقال X إن»). */
+  private endsClauseAt(i: number): boolean {
+    const r = this.r;
+    const w = r.words[i]!;
+    if (this.attributionAt(i) && (r.words[i]!.core.startsWith('حسب') || r.words[i]!.core.startsWith('بحسب')))
+      return true;
+    const cue = r.verbCue(i);
+    if (!cue || !w.conj || cue.form === 'participle') return false;
+    // «… ولفت إلى أن …»: the same speaker goes on in a new quotation.
+    if (
+      r.isComplementizer(i + 1) ||
+      ((r.words[i + 1]?.core === 'الي' || r.words[i + 1]?.core === 'علي') && r.isComplementizer(i + 2))
+    )
+      return true;
+    const subj = parsePhrase(r, i + 1, r.sentenceEnd(i));
+    return subj !== null;
+  }
+
+  /**
+   * Quotation marks around a name, label or loanword («تحالف "سائرون"»,
+   * «عناصر "الخوذ البيضاء"») keep a quotation indirect: short, and after an
+   * organisation or group word or made of names.
+   */
+  private isLabel(openTok: number, closeTok: number): boolean {
+    const r = this.r;
+    const n = closeTok - openTok - 1;
+    if (n > LABEL_MAX_TOKENS || n <= 0) return false;
+    const before = openTok - 1;
+    if (
+      before >= 0 &&
+      (r.headClass(before) === 'org' || r.headClass(before) === 'group' || r.headClass(before) === 'title')
+    )
+      return true;
+    if (
+      before >= 0 &&
+      /^(عمليه|صفقه|خطه|مبادره|اتفاق|معركه|قانون|مشروع|برنامج|منطقه|مدينه|بلده|حي|قريه|مخيم|نقطه|قاعده|طراز|اسم|شعار|وسم|هاشتاغ)$/.test(
+        r.words[before]!.stem,
+      )
+    )
+      return true;
+    for (let k = openTok + 1; k < closeTok; k++) if (!r.isNameLike(k) && !outletAt(r, k, true)) return false;
+    return true;
+  }
+
+  // ---------- passives and attributions ----------
+
+  private passiveAt(i: number): string | null {
+    const r = this.r;
+    const w = r.words[i];
+    if (!w?.arabic) return null;
+    const lemma = r.lex.passives.get(w.core) ?? r.lex.passives.get(w.fold);
+    if (!lemma) return null;
+    // Only with the content straight after: «أفيد بأن», «قيل إن», «توصف بالجماعات»
+    const next = r.words[i + 1];
+    if (!next) return null;
+    if (r.isComplementizer(i + 1) || (next.prep === 'ب' && lemma === 'وصف')) return lemma;
+    return null;
+  }
+
+  private fromPassive(i: number, lemma: string): void {
+    const r = this.r;
+    const limit = r.sentenceEnd(i);
+    const p = r.isComplementizer(i + 1) ? i + 2 : i + 1;
+    const content = r.isComplementizer(i + 1)
+      ? (this.quoteAt(p, limit) ?? this.clause(p, limit))
+      : this.clause(p, limit);
+    if (!content) return;
+    this.add(i, lemma, this.people.unspecified(i), content, null, 0.6);
+  }
+
+  /** An attribution phrase starting at token i: its lemma and the token where its source begins. */
+  private attributionAt(i: number): { lemma: string; source: number } | null {
+    const r = this.r;
+    const w = r.words[i];
+    if (!w?.arabic) return null;
+    for (const a of r.lex.attributions) {
+      let k = i;
+      let ok = true;
+      for (let j = 0; j < a.tokens.length; j++) {
+        const want = a.tokens[j]!;
+        const word = r.words[k];
+        if (!word) {
+          ok = false;
+          break;
+        }
+        if (want === 'ل' && j === a.tokens.length - 1) {
+          // «وفقا لـ…»: the ل is on the source's first word.
+          if (word.prep !== 'ل') ok = false;
+          break;
+        }
+        if ((j === 0 ? word.core : word.fold) !== want) {
+          ok = false;
+          break;
+        }
+        k++;
+      }
+      if (ok) return { lemma: a.lemma, source: k };
+    }
+    return null;
+  }
+
+  /** «…، حسبما أفادت وكالة الأنباء العراقية»: an attribution after the content, taken as its channel. */
+  private attributionAfter(from: number, limit: number): Channel | null {
+    const r = this.r;
+    for (let k = from; k < limit && k < from + 3; k++) {
+      if (!r.isComma(k) && !r.isArabic(k)) continue;
+      const a = this.attributionAt(r.isComma(k) ? k + 1 : k);
+      if (!a) continue;
+      const start = r.isComma(k) ? k + 1 : k;
+      let end = a.source;
+      if (r.verbCue(end)) end++;
+      const src = parsePhrase(r, end, limit);
+      end = src ? src.end : end;
+      return { kind: 'report', span: r.span(start, end, true), ...this.sourceIn(start, end) };
+    }
+    return null;
+  }
+
+  /**
+   * «بحسب X، …» opening a sentence, or «…، وفق X.» closing one: the rest of
+   * the sentence is X's. Inside a quotation already found it is that
+   * quotation's channel instead.
+   */
+  private fromAttribution(i: number, a: { lemma: string; source: number }): void {
+    const r = this.r;
+    const limit = r.sentenceEnd(i);
+    const owner = this.found.find(
+      (f) => r.sentenceOf[f.cueToken] === r.sentenceOf[i] && f.contentTokens[1] <= i + 2,
+    );
+    let srcStart = a.source;
+    // «حسبما أفادت X»: skip the verb to its subject.
+    if (r.verbCue(srcStart)) srcStart++;
+    const source = parsePhrase(r, srcStart, limit);
+    if (!source) return;
+    if (owner) {
+      owner.channel ??= {
+        kind: 'report',
+        span: r.span(i, source.end, true),
+        ...this.sourceIn(i, source.end),
+      };
+      return;
+    }
+    const sentStart = r.sentenceStart(i);
+    let content: Content | null;
+    if (i === sentStart || (i === sentStart + 1 && r.words[sentStart]?.core === 'و')) {
+      // Opening: «وبحسب المصادر، …»
+      let p = source.end;
+      while (p < limit && (r.isComma(p) || r.isTime(p))) p++;
+      if (r.isComplementizer(p)) p++;
+      content = this.clause(p, limit);
+    } else {
+      // Closing: the clause before the comma.
+      let end = i;
+      while (end > sentStart && (r.isComma(end - 1) || r.isPunct(end - 1))) end--;
+      if (end - sentStart < 3) return;
+      content = this.clause(sentStart, end);
+    }
+    if (!content) return;
+    const speaker = this.people.resolve(source, i);
+    this.add(i, a.lemma, speaker, content, null, 0.8, a.source);
+  }
+
+  // ---------- quotation marks with no cue ----------
+
+  /**
+   * A paragraph made of a quotation and nothing else, right after a
+   * paragraph with a quotation, continues that speaker's words.
+   */
+  private continuations(): void {
+    const r = this.r;
+    for (const pair of r.pairAtOpen.values()) {
+      const { openTok, closeTok } = pair;
+      if (this.found.some((f) => openTok >= f.contentTokens[0] && openTok < f.contentTokens[1])) continue;
+      const para = r.paragraphOf[openTok]!;
+      const paraStart = this.firstTokenOfParagraph(para);
+      if (openTok !== paraStart || closeTok - openTok < 6) continue;
+      const prev = [...this.found]
+        .reverse()
+        .find(
+          (f) => r.paragraphOf[f.cueToken] === para - 1 || r.paragraphOf[f.contentTokens[1] - 1] === para - 1,
+        );
+      if (!prev?.speaker) continue;
+      const inner = this.innerSpan(openTok, closeTok);
+      if (!inner) continue;
+      this.found.push({
+        kind: 'direct',
+        speaker: prev.speaker,
+        verb: null,
+        content: inner,
+        channel: null,
+        confidence: 0.7,
+        contentTokens: [openTok, closeTok + 1],
+        cueToken: openTok,
+      });
+    }
+    this.found.sort((a, b) => a.content.start - b.content.start);
+  }
+
+  private firstTokenOfParagraph(para: number): number {
+    for (let i = 0; i < this.r.length; i++) if (this.r.paragraphOf[i] === para) return i;
+    return -1;
+  }
+
+  // ---------- assembly ----------
+
+  private add(
+    cueToken: number,
+    lemma: string,
+    speaker: Entry | null,
+    content: Content,
+    channel: Channel | null,
+    confidence: number,
+    cueEnd = cueToken + 1,
+  ): void {
+    const r = this.r;
+    if (
+      this.found.some(
+        (f) =>
+          f.content.start === content.span.start &&
+          f.content.end === content.span.end &&
+          f.speaker === speaker,
+      )
+    )
+      return;
+    const verbSpan = r.span(cueToken, cueEnd, true);
+    this.found.push({
+      kind: content.kind,
+      speaker,
+      verb: { span: verbSpan, lemma },
+      content: content.span,
+      channel,
+      confidence: content.kind === 'direct' ? Math.min(0.99, confidence + 0.05) : confidence,
+      contentTokens: [content.start, content.end],
+      cueToken,
+    });
+  }
+}
+
+export type { Gender, GrammaticalNumber };

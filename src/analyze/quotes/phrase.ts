@@ -1,0 +1,531 @@
+/**
+ * Speaker phrases: where the subject of a reporting verb begins and ends, and
+ * what it is made of.
+ *
+ *   «النائب عن التحالف الوطني والوزير العراقي السابق جاسم محمد جعفر البياتي»
+ *     → titles [النائب عن التحالف الوطني] [الوزير العراقي السابق],
+ *       affiliation [التحالف الوطني], name [جاسم محمد جعفر البياتي]
+ *   «وزارة الخارجية الأمريكية» → an institution
+ *   «مراقبون أمنيون» «مصدر في الحكومة الكندية» → an unnamed group
+ *   «المتحدث باسم الوزارة» → a role with no name
+ *
+ * A phrase ends at punctuation, a quotation mark, «أن/إن», a time word, a
+ * relative pronoun, another reporting verb, or a channel («في بيان»,
+ * «لمراسل …»). Prepositions are allowed inside titles and institution names
+ * («عن», «باسم», «في», «لـ», «بـ»), but once the person's name has begun a
+ * preposition ends the phrase.
+ */
+import type { Gender, GrammaticalNumber } from '../lexicons.ts';
+import type { Reader } from './reader.ts';
+
+export type PhraseKind = 'person' | 'role' | 'institution' | 'group' | 'name' | 'document';
+
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Phrase extends Range {
+  readonly kind: PhraseKind;
+  readonly titles: Range[];
+  readonly name: Range | null;
+  readonly affiliations: Range[];
+  readonly gender: Gender | null;
+  readonly number: GrammaticalNumber;
+}
+
+const MAX_PHRASE = 16;
+/** Participles that tie a title to an organisation: «المنضوية في الحشد الشعبي». */
+const AFFILIATING = new Set([
+  'المنضويه',
+  'المنضوي',
+  'التابع',
+  'التابعه',
+  'المقرب',
+  'المقربه',
+  'المرتبطه',
+  'المرتبط',
+  'المدعوم',
+  'المدعومه',
+  'المنتمي',
+  'المنتميه',
+]);
+
+/** Does a channel («في بيان», «لمراسل», «عبر حسابه», «لرويترز») begin at token i? */
+export function channelStartsAt(r: Reader, i: number): boolean {
+  const w = r.words[i];
+  if (!w?.arabic) return false;
+  const prep = r.preposition(i);
+  if (prep === 'ل' || prep === 'لل') {
+    const ch = r.lex.channels.get(w.stem);
+    if (ch?.recipient) return true;
+    return outletAt(r, i, true) !== null;
+  }
+  if (
+    prep === 'في' ||
+    prep === 'خلال' ||
+    prep === 'عبر' ||
+    prep === 'علي' ||
+    prep === 'امام' ||
+    prep === 'مع'
+  ) {
+    if (w.core !== prep) return false;
+    const next = r.words[i + 1];
+    if (!next?.arabic) return false;
+    const ch = r.lex.channels.get(next.stem);
+    if (ch?.noun) return true;
+    // «عبر حسابه», «على تويتر», «أمام الصحفيين», «مع بي بي سي»
+    if (ch?.recipient && (prep === 'امام' || prep === 'مع')) return true;
+    return prep !== 'في' && outletAt(r, i + 1, true) !== null;
+  }
+  return false;
+}
+
+/**
+ * An outlet named at token i (with its token length), or null. Aliases that
+ * are also ordinary words need an outlet word before them or `expected`
+ * (a position where a source is expected).
+ */
+export function outletAt(
+  r: Reader,
+  i: number,
+  expected: boolean,
+): { name: string; kind: string; length: number } | null {
+  const w = r.words[i];
+  if (!w) return null;
+  // The first token may carry a preposition or conjunction: compare its nominal form.
+  const firstForms = new Set([w.fold, w.core, w.nominal, w.stem]);
+  for (const first of firstForms) {
+    for (const o of r.lex.outletsByFirst.get(first) ?? []) {
+      let ok = true;
+      for (let k = 1; k < o.tokens.length; k++) {
+        const wk = r.words[i + k];
+        if (!wk || (wk.fold !== o.tokens[k] && wk.core !== o.tokens[k])) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      if (o.needsContext && !expected && !outletWordBefore(r, i)) continue;
+      return { name: o.name, kind: o.kind, length: o.tokens.length };
+    }
+  }
+  return null;
+}
+
+const OUTLET_WORDS = new Set(['صحيفه', 'جريده', 'وكاله', 'قناه', 'موقع', 'شبكه', 'تلفزيون', 'اذاعه', 'مجله']);
+function outletWordBefore(r: Reader, i: number): boolean {
+  const prev = r.words[i - 1];
+  return !!prev && OUTLET_WORDS.has(prev.stem);
+}
+
+/** Does the speaker phrase have to stop before token i? */
+function stopsPhrase(r: Reader, i: number): boolean {
+  const t = r.tokens[i];
+  if (!t) return true;
+  if (t.kind === 'punct' || t.kind === 'quote' || t.kind === 'number' || t.kind === 'url') return true;
+  if (t.kind !== 'arabic' && t.kind !== 'latin' && t.kind !== 'alnum' && t.kind !== 'hashtag') return true;
+  if (r.isComplementizer(i) || r.isTime(i) || r.isFunction(i, 'relative')) return true;
+  if (r.isFunction(i, 'discourse') || r.isFunction(i, 'commentary')) return true;
+  const cue = r.verbCue(i);
+  if (cue && !(cue.form === 'participle' && r.words[i]!.definite)) return true;
+  return channelStartsAt(r, i);
+}
+
+/** A short quotation-marked name inside a phrase («صحيفة "هآرتس"»): the closing mark's index, or -1. */
+function quotedNameAt(r: Reader, i: number): number {
+  const pair = r.pairAtOpen.get(i);
+  if (!pair || pair.closeTok - pair.openTok - 1 > 4 || pair.closeTok - pair.openTok < 2) return -1;
+  return pair.closeTok;
+}
+
+/** An adjective that can follow an unnamed group's head: nisba-shaped («طبية» «محليون») or listed («كبار»). */
+function adjectiveLike(r: Reader, i: number): boolean {
+  const w = r.words[i]!;
+  if (!w.arabic || w.prep || w.pronoun || w.conj) return false;
+  if (r.isFunction(i, 'adjective')) return true;
+  const s = w.stem;
+  return s.length >= 4 && /(ي|يه|يون|يين|يات)$/.test(s);
+}
+
+/**
+ * A definite word that names something on its own: a surname («العبادي»), a
+ * listed name part («الدين»), or a proper noun the corpus almost never writes
+ * without its article («العراق», «الناتو», «الأردن»).
+ */
+export function properDefinite(r: Reader, i: number): boolean {
+  const w = r.words[i]!;
+  if (!w.arabic || !w.definite || w.pronoun || r.headClass(i)) return false;
+  if (r.lex.personNames.has(w.nominal) || r.isFunction(i, 'surname')) return true;
+  if (w.stem.endsWith('ي') && w.stem.length >= 4 && !adjectiveLike(r, i - 1)) return true;
+  return r.rarelyBare(i);
+}
+
+/** Can the word at i continue a person's name already begun? */
+function continuesName(r: Reader, i: number): boolean {
+  const w = r.words[i]!;
+  if (w.conj || w.prep) return false;
+  if (r.isNameLike(i)) return true;
+  if (w.definite) return properDefinite(r, i) || (w.stem.endsWith('ي') && w.stem.length >= 3);
+  return false;
+}
+
+/** The head class of the phrase beginning at token i. */
+function headOf(r: Reader, i: number): PhraseKind | null {
+  const hc = r.headClass(i);
+  if (hc === 'title') return 'person';
+  if (hc === 'org') return 'institution';
+  if (hc === 'group') return 'group';
+  if (hc === 'channel') return 'document';
+  if (outletAt(r, i, false)) return 'institution';
+  const t = r.tokens[i]!;
+  if (t.kind === 'hashtag' || t.kind === 'latin') return 'name';
+  if (r.isNameLike(i)) return 'name';
+  if (properDefinite(r, i)) return 'name';
+  return null;
+}
+
+/**
+ * Parse the speaker phrase starting at token `from`, reading no further than
+ * `limit`. Returns null when no subject starts there.
+ */
+export function parsePhrase(r: Reader, from: number, limit: number): Phrase | null {
+  if (from >= limit) return null;
+  // «صحيفة "واشنطن بوست"» is handled by the head; a quotation-marked name alone («"العربي الجديد"») is a name.
+  if (r.isQuote(from)) {
+    const close = quotedNameAt(r, from);
+    if (close < 0 || close >= limit) return null;
+    const inner = parsePhrase(r, from + 1, close);
+    if (!inner || inner.end !== close) return null;
+    return { ...inner, start: from, end: close + 1 };
+  }
+  if (stopsPhrase(r, from) || r.preposition(from)) return null;
+  const kind = headOf(r, from);
+  if (!kind) return null;
+  const max = Math.min(limit, from + MAX_PHRASE);
+  if (kind === 'person') return scanPerson(r, from, max);
+  if (kind === 'name') return scanNamePhrase(r, from, max);
+  const end = scanNominal(r, from, max, kind);
+  const w0 = r.words[from]!;
+  const lex = r.lex;
+  const gender =
+    kind === 'group'
+      ? (lex.groupHeads.get(w0.stem) ?? lex.groupHeads.get(w0.core) ?? 'm')
+      : (lex.orgHeads.get(w0.stem) ?? (kind === 'document' ? 'm' : 'f'));
+  return {
+    start: from,
+    end,
+    kind,
+    titles: [],
+    name: { start: from, end },
+    affiliations: affiliationsIn(r, from + 1, end),
+    gender,
+    number: kind === 'group' ? 'pl' : 'sg',
+  };
+}
+
+/** A name, and a title in apposition straight after it («بيار دوناك محامي رودريغ»). */
+function scanNamePhrase(r: Reader, from: number, max: number): Phrase {
+  let i = from + 1;
+  for (; i < max; i++) {
+    if (
+      r.tokens[i]?.text === '-' &&
+      r.tokens[i]!.start === r.tokens[i - 1]!.end &&
+      r.tokens[i + 1]?.start === r.tokens[i]!.end &&
+      r.isNameLike(i + 1)
+    ) {
+      i++; // «بارا-بروغيير»: a hyphenated name
+      continue;
+    }
+    if (stopsPhrase(r, i) || !continuesName(r, i)) break;
+  }
+  const name = { start: from, end: i };
+  if (
+    i < max &&
+    r.headClass(i) === 'title' &&
+    !r.words[i]!.conj &&
+    !r.words[i]!.definite &&
+    !stopsPhrase(r, i)
+  ) {
+    const role = scanPerson(r, i, max);
+    if (role.kind === 'role') {
+      return { ...role, start: from, kind: 'person', name };
+    }
+  }
+  return {
+    start: from,
+    end: i,
+    kind: 'name',
+    titles: [],
+    name,
+    affiliations: [],
+    gender: null,
+    number: dualOrPlural(r, from),
+  };
+}
+
+/**
+ * An institution, group or document phrase. Arabic marks where such a
+ * phrase can go on: after an indefinite head come its construct noun or
+ * adjectives, and the first definite word closes the construct, after which
+ * only definite adjectives and prepositional phrases with a definite or named
+ * object follow («وزارة الخارجية الكويتية» but not «… عن أسفها»; «مصادر طبية
+ * عراقية»; «هيئة تحرير الشام»).
+ */
+function scanNominal(r: Reader, from: number, max: number, kind: PhraseKind): number {
+  let open = !r.words[from]!.definite;
+  let i = from + 1;
+  while (i < max) {
+    const close = r.isQuote(i) ? quotedNameAt(r, i) : -1;
+    if (close >= 0 && close < max && i === from + 1) {
+      i = close + 1; // «صحيفة "هآرتس"»
+      open = false;
+      continue;
+    }
+    if (stopsPhrase(r, i)) break;
+    const w = r.words[i]!;
+    if (w.conj) {
+      // «مصادر عسكرية ومصادر في الوزارة»: one conjoined group is one speaker.
+      if (kind === 'group' && r.headClass(i) === 'group') {
+        open = !w.definite;
+        i++;
+        continue;
+      }
+      break;
+    }
+    const prep = r.preposition(i);
+    if (prep) {
+      const free = w.core === prep;
+      if (free && !['في', 'من', 'باسم', 'لدي', 'داخل'].includes(prep)) break;
+      if (!free && prep !== 'ل' && prep !== 'ب') break;
+      const obj = free ? i + 1 : i;
+      if (obj >= max || !prepObjectOk(r, obj)) break;
+      i = obj + 1;
+      // The object's own construct chain: «بجهاز مخابرات», «لحقوق الإنسان».
+      if (
+        !r.words[obj]!.definite &&
+        i < max &&
+        !stopsPhrase(r, i) &&
+        !r.words[i]!.conj &&
+        !r.preposition(i) &&
+        (r.words[i]!.definite || r.isNameLike(i))
+      )
+        i++;
+      while (i < max && !stopsPhrase(r, i) && r.words[i]!.definite && !r.words[i]!.conj && !r.preposition(i))
+        i++;
+      open = false;
+      continue;
+    }
+    if (open) {
+      if (w.definite) {
+        open = false;
+        i++;
+        continue;
+      }
+      if (adjectiveLike(r, i) || (kind !== 'group' && r.isNameLike(i))) {
+        i++;
+        continue;
+      }
+      // A construct noun: «هيئة تحرير الشام», «وسائل إعلام سورية».
+      const next = r.words[i + 1];
+      if (
+        next &&
+        i + 1 < max &&
+        !stopsPhrase(r, i + 1) &&
+        !next.conj &&
+        !next.prep &&
+        (next.definite || adjectiveLike(r, i + 1) || r.isNameLike(i + 1))
+      ) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (w.definite && !w.pronoun) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+/** The object of a preposition inside a phrase: named, definite, an institution, not a pronoun-bearing noun. */
+function prepObjectOk(r: Reader, obj: number): boolean {
+  const w = r.words[obj];
+  const t = r.tokens[obj];
+  if (!w || !t) return false;
+  if (t.kind === 'hashtag') return true;
+  if (!w.arabic || w.pronoun) return false;
+  if (
+    w.definite ||
+    r.isNameLike(obj) ||
+    r.headClass(obj) === 'org' ||
+    r.headClass(obj) === 'group' ||
+    outletAt(r, obj, true)
+  )
+    return true;
+  const next = r.words[obj + 1];
+  return !!next && next.definite && !next.prep && !next.conj && !next.pronoun;
+}
+
+/** Does a person's name begin at token i? A name-like word, or an unsure one followed by a known name («جاسم محمد»). */
+function startsName(r: Reader, i: number): boolean {
+  const w = r.words[i]!;
+  if (r.tokens[i]!.kind === 'hashtag') return true;
+  if (!w.arabic && r.tokens[i]!.kind !== 'latin') return false;
+  if (w.definite || w.prep || w.conj) return false;
+  if (r.isNameLike(i)) return true;
+  const next = r.words[i + 1];
+  return !!next && !r.headClass(i) && !r.verbCue(i) && r.lex.personNames.has(next.core);
+}
+
+type State = 'title' | 'object' | 'org' | 'place' | 'name';
+
+/**
+ * A title-headed phrase, read by a small state machine: title words, then
+ * prepositional objects and organisation names inside the title, then the
+ * person's name, which ends the phrase at the first word that cannot be
+ * part of a name.
+ */
+function scanPerson(r: Reader, start: number, max: number): Phrase {
+  const titles: Range[] = [];
+  const affiliations: Range[] = [];
+  let titleStart = start;
+  let nameStart = -1;
+  let orgStart = -1;
+  let orgSawDefinite = false;
+  let state: State = 'title';
+  const closeOrg = (at: number) => {
+    if (orgStart >= 0 && at > orgStart) affiliations.push({ start: orgStart, end: at });
+    orgStart = -1;
+  };
+  let i = start + 1;
+  for (; i < max; i++) {
+    if (state === 'name') {
+      if (r.tokens[i]?.text === '-' && r.tokens[i]!.start === r.tokens[i - 1]!.end && r.isNameLike(i + 1)) {
+        i++;
+        continue;
+      }
+      if (stopsPhrase(r, i) || !continuesName(r, i)) break;
+      continue;
+    }
+    if (stopsPhrase(r, i)) break;
+    const w = r.words[i]!;
+    if (w.conj) {
+      // «… والوزير العراقي السابق …»: a second title of the same person.
+      if (r.headClass(i) === 'title') {
+        closeOrg(i);
+        titles.push({ start: titleStart, end: i });
+        titleStart = i;
+        state = 'title';
+        continue;
+      }
+      // «وزير التربية والتعليم»: a coordinated genitive inside the title.
+      if (w.definite && r.words[i - 1]!.definite && !r.headClass(i)) continue;
+      break;
+    }
+    const prep = r.preposition(i);
+    if (prep && w.core === prep) {
+      closeOrg(i);
+      state = 'object';
+      continue;
+    }
+    if (prep) {
+      // «لكتائب …» «بجيش الإسلام»: an attached preposition before an organisation; «للشؤون الخارجية»: a genitive.
+      closeOrg(i);
+      if (r.headClass(i) === 'org' || outletAt(r, i, true)) {
+        orgStart = i;
+        orgSawDefinite = w.definite;
+        state = 'org';
+      } else state = 'title';
+      continue;
+    }
+    if (state === 'object') {
+      if (r.headClass(i) === 'org' || r.headClass(i) === 'group' || w.definite) {
+        orgStart = i;
+        orgSawDefinite = w.definite;
+        state = 'org';
+      } else if (r.isNameLike(i)) state = 'place';
+      else state = 'title';
+      continue;
+    }
+    if (state === 'place') {
+      if (r.isNameLike(i) && !w.definite) continue;
+      state = 'title';
+    }
+    if (state === 'org') {
+      // An organisation's name: name words right after its head («كتائب سيد الشهداء»), then definite words.
+      if (w.definite) {
+        orgSawDefinite = true;
+        continue;
+      }
+      if (!orgSawDefinite && (r.isNameLike(i) || r.headClass(i) === 'org')) continue;
+      closeOrg(i);
+      state = 'title';
+    }
+    // state === 'title'
+    if (r.headClass(i) === 'org' && !w.definite) {
+      // «رئيس مجلس النواب»: an institution in construct with the title.
+      orgStart = i;
+      orgSawDefinite = false;
+      state = 'org';
+      continue;
+    }
+    if (startsName(r, i)) {
+      nameStart = i;
+      state = 'name';
+    }
+  }
+  closeOrg(nameStart >= 0 ? nameStart : i);
+  titles.push({ start: titleStart, end: nameStart >= 0 ? nameStart : i });
+  return {
+    start,
+    end: i,
+    kind: nameStart >= 0 ? 'person' : 'role',
+    titles,
+    name: nameStart >= 0 ? { start: nameStart, end: i } : null,
+    affiliations,
+    gender: r.lex.personTitles.get(r.words[start]!.stem) ?? null,
+    number: 'sg',
+  };
+}
+
+/** «المحاميان» «المتهمان»: a dual noun; «المتظاهرون»: a plural. */
+function dualOrPlural(r: Reader, i: number): GrammaticalNumber {
+  const s = r.words[i]!.stem;
+  if (s.endsWith('ان') && s.length > 4) return 'du';
+  if ((s.endsWith('ون') || s.endsWith('ين')) && s.length > 4) return 'pl';
+  return 'sg';
+}
+
+/**
+ * Organisations inside a title: the object of «عن», «باسم», «في», a genitive
+ * «لـ»/«بـ», or an affiliating participle («المنضوية في الحشد الشعبي»).
+ * Each runs from an organisation head (or a definite noun after عن/باسم)
+ * through the definite words that follow.
+ */
+function affiliationsIn(r: Reader, from: number, to: number): Range[] {
+  const out: Range[] = [];
+  for (let i = from; i < to; i++) {
+    const w = r.words[i]!;
+    const prep = r.preposition(i);
+    if (!prep) continue;
+    const free = w.core === prep;
+    const objStart = free ? i + 1 : i;
+    if (objStart >= to) continue;
+    const o = r.words[objStart]!;
+    const head = r.headClass(objStart);
+    const orgLike = head === 'org' || head === 'group' || outletAt(r, objStart, true) !== null;
+    const afterAffiliating = i > from && AFFILIATING.has(r.words[i - 1]!.core);
+    const ok = free
+      ? orgLike || afterAffiliating || ((prep === 'عن' || prep === 'باسم') && o.definite)
+      : (prep === 'ل' || prep === 'ب') && orgLike;
+    if (!ok) continue;
+    let j = objStart + 1;
+    while (j < to && !r.preposition(j) && !r.words[j]!.conj && (r.words[j]!.definite || r.isNameLike(j))) j++;
+    out.push({ start: objStart, end: j });
+    i = j - 1;
+  }
+  return out;
+}

@@ -1,0 +1,226 @@
+/**
+ * A reader over one Doc for the quotation finder: tokens with their word
+ * forms, the sentence and quotation-pair each token belongs to, and the
+ * predicates the phrase parsers share («is this a complementizer?», «does a
+ * channel start here?»). Everything is by token index; spans of text are
+ * made from token ranges at the end.
+ */
+import type { TextSpan } from '../../record/types.ts';
+import { wordFrequencies } from '../../text/lexicon.ts';
+import type { QuotePair } from '../../text/sentences.ts';
+import type { Token } from '../../text/tokenize.ts';
+import type { Doc } from '../doc.ts';
+import { isFunctionWord, type Lexicons, lexicons, type VerbCue } from '../lexicons.ts';
+import { type Word, words } from '../words.ts';
+
+const BOUNDARY_PUNCT = new Set([
+  '،',
+  ',',
+  '؛',
+  ';',
+  ':',
+  '.',
+  '!',
+  '?',
+  '؟',
+  '…',
+  '(',
+  ')',
+  '[',
+  ']',
+  '-',
+  '–',
+  '—',
+  '|',
+  '/',
+]);
+
+export class Reader {
+  readonly lex: Lexicons = lexicons();
+  readonly tokens: readonly Token[];
+  readonly words: readonly Word[];
+  readonly text: string;
+  /** Sentence index of each token. */
+  readonly sentenceOf: Int32Array;
+  /** Paragraph index of each token. */
+  readonly paragraphOf: Int32Array;
+  /** Token ranges [start, end) of each sentence. */
+  readonly sentenceRanges: [number, number][] = [];
+  /** The quotation pair a token opens or closes, by token index. */
+  readonly pairAtOpen = new Map<number, QuotePair & { openTok: number; closeTok: number }>();
+  readonly pairAtClose = new Map<number, QuotePair & { openTok: number; closeTok: number }>();
+  private readonly freq = wordFrequencies();
+
+  constructor(readonly doc: Doc) {
+    this.tokens = doc.tokens;
+    this.words = words(doc);
+    this.text = doc.text;
+    const n = this.tokens.length;
+    this.sentenceOf = new Int32Array(n).fill(-1);
+    this.paragraphOf = new Int32Array(n).fill(-1);
+    const s = doc.structure;
+    if (!s) return;
+    let t = 0;
+    for (const sent of s.sentences) {
+      while (t < n && this.tokens[t]!.start < sent.start) t++;
+      const from = t;
+      while (t < n && this.tokens[t]!.end <= sent.end) {
+        this.sentenceOf[t] = sent.index;
+        this.paragraphOf[t] = sent.paragraph;
+        t++;
+      }
+      this.sentenceRanges[sent.index] = [from, t];
+    }
+    const byOffset = new Map<number, number>();
+    this.tokens.forEach((tok, i) => {
+      if (tok.kind === 'quote') byOffset.set(tok.start, i);
+    });
+    for (const p of s.quotePairs) {
+      const openTok = byOffset.get(p.open);
+      const closeTok = byOffset.get(p.close);
+      if (openTok === undefined || closeTok === undefined) continue;
+      const pair = { ...p, openTok, closeTok };
+      this.pairAtOpen.set(openTok, pair);
+      this.pairAtClose.set(closeTok, pair);
+    }
+  }
+
+  get length(): number {
+    return this.tokens.length;
+  }
+
+  // ---- token classes ----
+
+  isPunct(i: number): boolean {
+    const t = this.tokens[i];
+    return !!t && t.kind === 'punct' && BOUNDARY_PUNCT.has(t.text[0]!);
+  }
+  isComma(i: number): boolean {
+    const t = this.tokens[i];
+    return !!t && (t.text === '،' || t.text === ',');
+  }
+  isColon(i: number): boolean {
+    return this.tokens[i]?.text === ':';
+  }
+  isQuote(i: number): boolean {
+    return this.tokens[i]?.kind === 'quote';
+  }
+  isArabic(i: number): boolean {
+    return this.tokens[i]?.kind === 'arabic';
+  }
+  /** «أن/إن/بأن/أنه/إنها…», not «لأن» (because). */
+  isComplementizer(i: number): boolean {
+    const w = this.words[i];
+    return !!w && w.arabic && w.stem === 'ان' && w.prep !== 'ل' && w.prep !== 'ك';
+  }
+  /** The preposition a token is or starts with: «في» «عن» …, or an attached ب/ل. */
+  preposition(i: number): string | null {
+    const w = this.words[i];
+    if (!w?.arabic) return null;
+    if (isFunctionWord(this.lex, w.core, 'preposition')) return w.core;
+    return w.prep;
+  }
+  isFunction(i: number, category: string): boolean {
+    const w = this.words[i];
+    return !!w && isFunctionWord(this.lex, w.core, category);
+  }
+  isTime(i: number): boolean {
+    const w = this.words[i];
+    if (!w?.arabic) return false;
+    return isFunctionWord(this.lex, w.core, 'time') || isFunctionWord(this.lex, w.nominal, 'time');
+  }
+  /**
+   * A reporting verb or participle at token i: the word without its
+   * conjunction, or without an object pronoun («يتهمهما»), or with a leading
+   * و/ف the segmenter kept («واضاف» written without its hamza).
+   */
+  verbCue(i: number): VerbCue | undefined {
+    const w = this.words[i];
+    if (!w?.arabic || w.prep || w.definite) return undefined;
+    const v = this.lex.verbs;
+    return (
+      v.get(w.core) ??
+      (w.pronoun ? v.get(w.stem) : undefined) ??
+      (!w.conj && (w.fold[0] === 'و' || w.fold[0] === 'ف') ? v.get(w.fold.slice(1)) : undefined)
+    );
+  }
+  /** The head noun class of a word, looked up without its article and clitics. */
+  headClass(i: number): 'title' | 'org' | 'group' | 'channel' | null {
+    const w = this.words[i];
+    if (!w?.arabic) return null;
+    const key = w.stem;
+    if (this.lex.personTitles.has(key)) return 'title';
+    if (this.lex.groupHeads.has(key) || this.lex.groupHeads.has(w.core)) return 'group';
+    if (this.lex.orgHeads.has(key)) return 'org';
+    if (this.lex.channels.get(key)?.noun) return 'channel';
+    return null;
+  }
+
+  /**
+   * Is the word at i likely part of a person's name? Listed name words and
+   * name particles are; definite words, heads and function words are not;
+   * otherwise a word the corpus often writes with the article is a common
+   * noun or adjective («كبير» «السياسي»), and one it rarely does is a name.
+   */
+  isNameLike(i: number): boolean {
+    const w = this.words[i];
+    const t = this.tokens[i];
+    if (!w || !t) return false;
+    if (t.kind === 'latin' || t.kind === 'hashtag') return true;
+    if (!w.arabic || w.prep || w.pronoun) return false;
+    if (this.lex.personNames.has(w.core) || isFunctionWord(this.lex, w.core, 'name-particle')) return true;
+    if (w.definite || w.core.length < 2) return false;
+    if (this.headClass(i) || this.verbCue(i) || this.isComplementizer(i)) return false;
+    for (const cat of ['preposition', 'time', 'relative', 'discourse', 'auxiliary', 'commentary']) {
+      if (isFunctionWord(this.lex, w.core, cat)) return false;
+    }
+    const bare = this.freq.count(this.surface(i));
+    const withArticle = this.freq.count(`ال${this.surface(i)}`);
+    if (bare + withArticle > 150 && withArticle > 0.15 * bare) return false;
+    return true;
+  }
+
+  /**
+   * Does the corpus almost never write this definite word without its
+   * article? Then the article is part of a proper name: «العراق», «الناتو».
+   */
+  rarelyBare(i: number): boolean {
+    const w = this.words[i]!;
+    if (!w.definite) return false;
+    const surface = this.surface(i);
+    const withArticle = this.freq.count(surface.replace(/^[بلك]/, '').replace(/^ل(?=[^ا])/, 'ال'));
+    const bare = this.freq.count(surface.replace(/^[بلك]?(ال|ل)/, ''));
+    return withArticle >= 20 && bare < 0.05 * withArticle;
+  }
+
+  /** The token's text without a leading conjunction, diacritics kept off: for frequency lookups. */
+  surface(i: number): string {
+    const t = this.tokens[i]!;
+    const parts = this.doc.segments[i];
+    const from = parts?.[0]?.role === 'conj' ? parts[0].end : 0;
+    return t.text.slice(from).replace(/[\u064b-\u0652\u0640]/g, '');
+  }
+
+  // ---- spans ----
+
+  /** Character span of tokens [a, b), optionally without a leading conjunction on the first. */
+  span(a: number, b: number, dropConj = false): TextSpan {
+    let start = this.tokens[a]!.start;
+    if (dropConj) {
+      const parts = this.doc.segments[a];
+      if (parts?.[0]?.role === 'conj' && parts.length > 1) start += parts[0].end;
+    }
+    const end = this.tokens[b - 1]!.end;
+    return { text: this.text.slice(start, end), start, end };
+  }
+
+  /** The last token index of the sentence holding token i (exclusive end). */
+  sentenceEnd(i: number): number {
+    const s = this.sentenceOf[i]!;
+    return s >= 0 ? this.sentenceRanges[s]![1] : this.tokens.length;
+  }
+  sentenceStart(i: number): number {
+    const s = this.sentenceOf[i]!;
+    return s >= 0 ? this.sentenceRanges[s]![0] : 0;
+  }
+}
