@@ -96,7 +96,9 @@ function loadVerbs(): Map<string, VerbCue> {
       const key = foldKey(form);
       if (!verbs.has(key)) verbs.set(key, v);
     };
-    past!.split(' ').forEach((f, i) => add(f, { ...base, form: 'past', ...slotFeatures(i) }));
+    past!.split(' ').forEach((f, i) => {
+      add(f, { ...base, form: 'past', ...slotFeatures(i) });
+    });
     present!.split(' ').forEach((f, i) => {
       // present: 3ms 3fs 3mp 3md
       const feats = [slotFeatures(0), slotFeatures(1), slotFeatures(2), slotFeatures(3)][i]!;
