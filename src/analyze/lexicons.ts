@@ -56,6 +56,8 @@ export interface Lexicons {
   /** Outlets indexed by the folded first token of each alias. */
   readonly outletsByFirst: ReadonlyMap<string, readonly Outlet[]>;
   readonly personNames: ReadonlySet<string>;
+  /** Words ANERcorp never tags as part of an entity («أي», «يجب»). */
+  readonly commonWords: ReadonlySet<string>;
   /** Closed-class words by category (time, discourse, auxiliary, preposition, relative, commentary, name-particle). */
   readonly functionWords: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -191,6 +193,7 @@ export function lexicons(): Lexicons {
     outletsByFirst,
     personNames: new Set(readTsv('lexicon/person-names.tsv').map((r) => foldKey(r[0]!))),
     functionWords: loadFunctionWords(),
+    commonWords: new Set(readTsv('lexicon/common-words.tsv').map((r) => foldKey(r[0]!))),
   };
   return shared;
 }

@@ -51,6 +51,10 @@ const RATIO: Readonly<Record<string, number>> = {
   enclitic: 0.5,
   نا: 1,
 };
+/** A rare word splits only onto a stem at least this frequent. */
+const RARE_WORD_STEM = 20;
+/** How much more frequent a stem must be for the reading without a conjunction to win. */
+const ALTERNATIVE_FACTOR = 5;
 /** A stem seen this often is a common word in its own right… */
 const COMMON_STEM = 100;
 /** …and then needs only this share of the prefixed form's count to split «و». */
@@ -171,6 +175,8 @@ export function createSegmenter(
    */
   function articleStem(x: string, afterProclitic: boolean): boolean {
     if (x.length < 2 || neverSplit.has('ال' + x)) return false;
+    // A two-letter stem after another proclitic needs real evidence: «لاليو» is a name.
+    if (afterProclitic && x.length === 2) return f('ال' + x) >= RARE_WORD_STEM;
     if (f('ال' + x) >= MIN_STEM || f(x) >= MIN_STEM) return true;
     return !afterProclitic && x.length >= 3;
   }
@@ -269,15 +275,22 @@ export function createSegmenter(
     if (n >= MIN_STEM && n >= ratio * whole) return true;
     if (common && n >= COMMON_STEM && n >= COMMON_RATIO * whole) return true;
     if (whole >= MIN_STEM) return false;
-    // Neither form is common: accept when the rest decomposes into a known stem.
+    // Neither form is common: accept when the rest decomposes into a well-attested stem
+    // (a rare word is more often a foreign name than a clitic on a rare stem: «لاليو»).
     const parts = afterConjunction(rest);
     if (parts.length === 1) return false;
+    const stem = stemOf(rest, parts);
+    return stem.length >= 3 && standaloneCount(stem, true) >= RARE_WORD_STEM;
+  }
+
+  /** The stem's letters within a segmented word. */
+  function stemOf(w: string, parts: readonly Part[]): string {
     let at = 0;
     for (const part of parts) {
-      if (part.role === 'stem') return standaloneCount(rest.slice(at, at + part.length), true) >= MIN_STEM;
+      if (part.role === 'stem') return w.slice(at, at + part.length);
       at += part.length;
     }
-    return false;
+    return w;
   }
 
   function analyse(w: string): readonly Part[] {
@@ -297,6 +310,16 @@ export function createSegmenter(
         (p === 'و' && restParts.some((part) => part.role === 'det' || part.role === 'fut')) ||
         supportedRest(rest, f(w), RATIO[p]!, p === 'و');
       parts = ok ? [{ role: 'conj', length: 1 }, ...restParts] : afterConjunction(w);
+      // «وزارتها» is وزارة + ها, not و + زارتها: when reading the و as part of the word leaves a
+      // pronoun on a much more frequent stem, that reading wins.
+      if (ok) {
+        const alt = afterConjunction(w);
+        if (alt.some((x) => x.role === 'pron')) {
+          const altStem = standaloneCount(stemOf(w, alt), true);
+          const conjStem = standaloneCount(stemOf(rest, restParts), true);
+          if (altStem >= ALTERNATIVE_FACTOR * Math.max(conjStem, 1)) parts = alt;
+        }
+      }
     } else {
       parts = afterConjunction(w);
     }

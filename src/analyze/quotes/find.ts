@@ -61,7 +61,8 @@ export class QuoteFinder {
       if (this.insideDirect(i)) continue;
       const attribution = this.attributionAt(i);
       if (attribution) {
-        this.fromAttribution(i, attribution);
+        // «حسبما أعلنت الرئاسة»: the verb inside the attribution is not a cue of its own.
+        i = Math.max(i, this.fromAttribution(i, attribution) - 1);
         continue;
       }
       const passive = this.passiveAt(i);
@@ -90,6 +91,7 @@ export class QuoteFinder {
     let subject: Phrase | null = null;
     let speaker: Entry | null = null;
     let relay: Channel | null = null;
+    let documentChannel: Channel | null = null;
     let confidence = 0.9;
 
     if (cue.form === 'participle') {
@@ -102,8 +104,9 @@ export class QuoteFinder {
         while (p < limit && r.isTime(p)) p++;
         subject = parsePhrase(r, p, limit);
         if (subject) p = subject.end;
+        else if (this.isAside(i, cue)) return;
       }
-      if (!subject && this.isAside(i, cue)) return;
+      if (subject?.kind === 'document') documentChannel = this.channelFrom(subject.start, subject.end);
       if (subject) p = this.afterSubject(subject, p, limit, (s) => (subject = s));
       // «نقلت وكالة X عن Y …», «أكدت الأردن على لسان Y …»: the relay is the channel, Y the speaker.
       const relayWord = r.words[p]?.core;
@@ -125,7 +128,7 @@ export class QuoteFinder {
       if (relay && /^(قول|تاكيد|اعلان|تصريح)/.test(r.words[p]?.core ?? '')) p++;
     }
 
-    let channel = relay ?? this.channelBefore(i);
+    let channel = relay ?? documentChannel ?? this.channelBefore(i);
     const afterChannel = this.skipChannelsAndTime(p, limit);
     if (afterChannel.channel) channel ??= afterChannel.channel;
     p = afterChannel.next;
@@ -232,19 +235,40 @@ export class QuoteFinder {
       pw.core === 'لم' ||
       pw.core === 'لن' ||
       pw.core === 'قد';
-    return !opens && pw.arabic && !pw.conj;
+    if (opens || !pw.arabic || pw.conj) return false;
+    // A fronted adverbial («وبعد مزاعم تزوير النتائج أمر البرلمان …») may end in a noun before the verb.
+    let k = prev;
+    while (k > start && !r.isPunct(k - 1) && !r.isComplementizer(k - 1)) k--;
+    const opener = r.words[k]!;
+    const fronted =
+      r.preposition(k) === opener.core ||
+      r.isTime(k) ||
+      /^(بعد|قبل|عقب|اثر|منذ|خلال|وسط|رغم|بسبب)$/.test(opener.core);
+    return !fronted;
   }
 
   /** Does a reported clause begin at token k with its own reporter («أن الجيش الإسرائيلي أكد، …»)? */
-  private innerReportAt(k: number): boolean {
+  private innerReportAt(k: number, conjoined = false): boolean {
     const r = this.r;
     const limit = r.sentenceEnd(k);
-    const phrase = parsePhrase(r, k, limit);
+    const phrase = conjoined ? this.phraseAfterConj(k, limit) : parsePhrase(r, k, limit);
     if (!phrase) return false;
     let v = phrase.end;
     while (v < limit && (r.isFunction(v, 'auxiliary') || r.isTime(v))) v++;
     const cue = r.verbCue(v);
-    return !!cue && cue.form !== 'participle' && !r.words[v]!.conj;
+    // Only speech relays («ذكرت الصحيفة أن الجيش أكد …»); «أن واشنطن ترى …» is the content itself.
+    return (
+      !!cue && cue.form !== 'participle' && !r.words[v]!.conj && cue.cls !== 'belief' && cue.cls !== 'act'
+    );
+  }
+
+  /** A phrase whose first word carries a conjunction («فرئيس الوزراء …»): parsed as if it did not. */
+  private phraseAfterConj(k: number, limit: number): Phrase | null {
+    const r = this.r;
+    if (!r.words[k]!.conj) return null;
+    const p = parsePhrase(r, k, limit);
+    if (p) return p;
+    return null;
   }
 
   /** The latest quotation before token i in the same sentence or paragraph. */
@@ -300,41 +324,55 @@ export class QuoteFinder {
     )
       verb--;
     const floor = r.sentenceStart(i);
-    let start = verb - 1;
-    while (start >= floor && verb - start <= 14) {
-      if (
-        r.isPunct(start) &&
-        !(r.tokens[start]!.text === '-' && r.tokens[start]!.start === r.tokens[start - 1]?.end)
-      )
-        break;
-      if (
-        r.isComplementizer(start) ||
-        r.isFunction(start, 'discourse') ||
-        r.words[start]!.core === 'لكن' ||
-        r.words[start]!.core === 'الا'
-      )
-        break;
-      start--;
+    // «المرصد السوري لحقوق الإنسان الذي تحدث عن …»: the relative pronoun's antecedent.
+    if (verb - 1 >= floor && r.isFunction(verb - 1, 'relative') && r.words[verb - 1]!.core !== 'من') {
+      return this.antecedent(verb - 1, floor);
     }
-    start++;
-    while (
-      start < verb &&
-      (r.isFunction(start, 'auxiliary') ||
-        r.isFunction(start, 'discourse') ||
-        r.words[start]!.core === 'من' ||
-        r.words[start]!.core === 'و')
-    )
-      start++;
-    if (start >= verb) return null;
-    // Appositions between commas are allowed: «المبعوث الأمريكي، كينيث وورد، قال»
-    const phrase = parsePhrase(r, start, verb);
-    if (!phrase) return null;
-    let end = phrase.end;
-    let merged = phrase;
-    if (end < verb) merged = { ...phrase };
-    const after = this.afterSubject(phrase, end, verb, (s) => (merged = s));
-    end = after;
-    return end === verb ? merged : null;
+    // Candidate clause starts: after the nearest boundary, and after the one before it when the
+    // nearest is a comma closing an apposition («المبعوث الأمريكي، كينيث وورد، قال»).
+    const starts: number[] = [];
+    let k = verb - 1;
+    for (let commas = 0; k >= floor && verb - k <= 18; k--) {
+      const dash = r.tokens[k]!.text === '-' && r.tokens[k]!.start === r.tokens[k - 1]?.end;
+      const boundary =
+        (r.isPunct(k) && !dash) ||
+        r.isQuote(k) ||
+        r.isComplementizer(k) ||
+        r.isFunction(k, 'discourse') ||
+        r.words[k]!.core === 'لكن' ||
+        r.words[k]!.core === 'الا';
+      if (!boundary) continue;
+      starts.unshift(k + 1);
+      if (!(r.isComma(k) || r.tokens[k]!.text === '-') || ++commas > 2) break;
+    }
+    if (k < floor) starts.unshift(floor);
+    for (let start of starts) {
+      while (
+        start < verb &&
+        (r.isFunction(start, 'auxiliary') ||
+          r.isFunction(start, 'discourse') ||
+          r.words[start]!.core === 'من' ||
+          r.words[start]!.core === 'و')
+      )
+        start++;
+      if (start >= verb) continue;
+      const phrase = parsePhrase(r, start, verb);
+      if (!phrase) continue;
+      let merged = phrase;
+      const end = this.afterSubject(phrase, phrase.end, verb, (s) => (merged = s));
+      if (end === verb) return merged;
+    }
+    return null;
+  }
+
+  /** The phrase a relative pronoun at `rel` refers back to: the longest that ends right before it. */
+  private antecedent(rel: number, floor: number): Phrase | null {
+    const r = this.r;
+    for (let k = Math.max(floor, rel - 10); k < rel; k++) {
+      const phrase = parsePhrase(r, k, rel, true);
+      if (phrase && phrase.end === rel && phrase.kind !== 'document') return phrase;
+    }
+    return null;
   }
 
   /** «وفي تغريدة على تويتر، قال …»: a channel opening the clause before the verb. */
@@ -442,6 +480,20 @@ export class QuoteFinder {
     else if (wants('an-prep') && w.core === 'عن') start = p + 1;
     else if (wants('ila') && w.core === 'الي') start = p;
     else if ((wants('obj') || wants('ila')) && !r.preposition(p) && !r.isFunction(p, 'relative')) start = p;
+    if (start < 0) {
+      // «هدد الرئيس النظام السوري بأن …», «أبلغ الوزير نظيره أن …», «حذر السكان من …»: an object
+      // of a few words, then the complement.
+      for (let k = p + 1; k < Math.min(limit, p + 6); k++) {
+        if (r.isPunct(k) || r.isQuote(k) || r.verbCue(k)) break;
+        if (r.isComplementizer(k) && (wants('an') || cue.cls === 'speech'))
+          return this.quoteAt(k + 1, limit) ?? this.clause(k + 1, limit);
+        const wk = r.words[k]!;
+        if ((wants('bi') && wk.prep === 'ب') || (wants('min') && wk.core === 'من')) {
+          start = cue.cls === 'act' ? p : k;
+          break;
+        }
+      }
+    }
     if (start < 0 && quotes) {
       // «ردد المتظاهرون هتافات أبرزها "…"»: the words between the verb and the marks are not the content.
       for (let k = p; k < Math.min(limit, p + 4); k++) {
@@ -461,6 +513,8 @@ export class QuoteFinder {
         break;
       }
     }
+    // «تحدث عن الأزمة» names a topic; «تحدث عن استهداف …» reports what was said: an indefinite noun.
+    if (wants('an-prep') && r.words[start]?.definite && cue.lemma === 'تحدث') return null;
     const c = this.clause(start, limit);
     if (!c) return null;
     // An object alone («أكد رفضه», «أعلن التوصل …») must say something: two words at least.
@@ -562,7 +616,8 @@ export class QuoteFinder {
       return true;
     if (r.words[i]?.core === 'في' && /^اشاره/.test(r.words[i + 1]?.core ?? '')) return true;
     if (cue && (r.words[i]!.conj || parsePhrase(r, i + 1, r.sentenceEnd(i)))) return true;
-    return false;
+    // «…، فرئيس الوزراء الإسرائيلي بنيامين نتنياهو قال …»: a new report, its subject first.
+    return this.innerReportAt(i) || (r.words[i]!.conj && this.innerReportAt(i, true));
   }
 
   /** Without a comma: a conjoined new reporting verb with its own subject («… وقال X إن»). */
@@ -688,7 +743,8 @@ export class QuoteFinder {
    * the sentence is X's. Inside a quotation already found it is that
    * quotation's channel instead.
    */
-  private fromAttribution(i: number, a: { lemma: string; source: number }): void {
+  /** Returns the token after the attribution's verb, where the scan resumes. */
+  private fromAttribution(i: number, a: { lemma: string; source: number }): number {
     const r = this.r;
     const limit = r.sentenceEnd(i);
     const owner = this.found.find(
@@ -697,15 +753,30 @@ export class QuoteFinder {
     let srcStart = a.source;
     // «حسبما أفادت X»: skip the verb to its subject.
     if (r.verbCue(srcStart)) srcStart++;
-    const source = parsePhrase(r, srcStart, limit);
-    if (!source) return;
+    const resume = srcStart;
+    let source = parsePhrase(r, srcStart, limit, true);
+    if (!source) return resume;
+    let channel: Channel | null = null;
+    // «وفق حصيلة للمرصد السوري …»: the document is the channel, the body that issued it the source.
+    if (source.kind === 'document') {
+      const doc = source;
+      for (let k = doc.start + 1; k < doc.end; k++) {
+        const issuer = r.words[k]!.prep === 'ل' ? parsePhrase(r, k, limit, true) : null;
+        if (issuer && issuer.kind !== 'document') {
+          channel = { kind: 'report', span: r.span(doc.start, doc.start + 1, true) };
+          source = issuer;
+          break;
+        }
+      }
+      if (source.kind === 'document') return resume;
+    }
     if (owner) {
       owner.channel ??= {
         kind: 'report',
         span: r.span(i, source.end, true),
         ...this.sourceIn(i, source.end),
       };
-      return;
+      return resume;
     }
     const sentStart = r.sentenceStart(i);
     let content: Content | null;
@@ -719,12 +790,13 @@ export class QuoteFinder {
       // Closing: the clause before the comma.
       let end = i;
       while (end > sentStart && (r.isComma(end - 1) || r.isPunct(end - 1))) end--;
-      if (end - sentStart < 3) return;
+      if (end - sentStart < 3) return resume;
       content = this.clause(sentStart, end);
     }
-    if (!content) return;
+    if (!content) return resume;
     const speaker = this.people.resolve(source, i);
-    this.add(i, a.lemma, speaker, content, null, 0.8, a.source);
+    this.add(i, a.lemma, speaker, content, channel, 0.8, a.source);
+    return resume;
   }
 
   // ---------- quotation marks with no cue ----------

@@ -189,7 +189,7 @@ function headOf(r: Reader, i: number): PhraseKind | null {
  * Parse the speaker phrase starting at token `from`, reading no further than
  * `limit`. Returns null when no subject starts there.
  */
-export function parsePhrase(r: Reader, from: number, limit: number): Phrase | null {
+export function parsePhrase(r: Reader, from: number, limit: number, allowPrep = false): Phrase | null {
   if (from >= limit) return null;
   // «صحيفة "واشنطن بوست"» is handled by the head; a quotation-marked name alone («"العربي الجديد"») is a name.
   if (r.isQuote(from)) {
@@ -199,7 +199,9 @@ export function parsePhrase(r: Reader, from: number, limit: number): Phrase | nu
     if (!inner || inner.end !== close) return null;
     return { ...inner, start: from, end: close + 1 };
   }
-  if (stopsPhrase(r, from) || r.preposition(from)) return null;
+  // «للمرصد السوري …» after «وفق حصيلة», «حسب»: an attached ل/ب may open a source phrase when asked.
+  const prep = r.preposition(from);
+  if (stopsPhrase(r, from) || (prep && !(allowPrep && r.words[from]!.core !== prep))) return null;
   const kind = headOf(r, from);
   if (!kind) return null;
   const max = Math.min(limit, from + MAX_PHRASE);
@@ -296,7 +298,12 @@ function scanNominal(r: Reader, from: number, max: number, kind: PhraseKind): nu
     const prep = r.preposition(i);
     if (prep) {
       const free = w.core === prep;
-      if (free && !['في', 'من', 'باسم', 'لدي', 'داخل'].includes(prep)) break;
+      if (
+        free &&
+        !['في', 'من', 'باسم', 'لدي', 'داخل'].includes(prep) &&
+        !(kind === 'document' && prep === 'عن')
+      )
+        break;
       if (!free && prep !== 'ل' && prep !== 'ب') break;
       const obj = free ? i + 1 : i;
       if (obj >= max || !prepObjectOk(r, obj)) break;
@@ -350,21 +357,26 @@ function scanNominal(r: Reader, from: number, max: number, kind: PhraseKind): nu
   return i;
 }
 
-/** The object of a preposition inside a phrase: named, definite, an institution, not a pronoun-bearing noun. */
+/**
+ * The object of a preposition inside a phrase: named, an institution, or
+ * (after في and لـ) definite; never a noun carrying a pronoun. After an
+ * attached ب only a name or institution («مصدر بجهاز مخابرات»), since «بـ» +
+ * a definite noun is far more often the verb's complement («أمر البرلمان
+ * بإعادة الفرز»).
+ */
 function prepObjectOk(r: Reader, obj: number): boolean {
   const w = r.words[obj];
   const t = r.tokens[obj];
   if (!w || !t) return false;
   if (t.kind === 'hashtag') return true;
   if (!w.arabic || w.pronoun) return false;
-  if (
-    w.definite ||
+  const named =
     r.isNameLike(obj) ||
     r.headClass(obj) === 'org' ||
     r.headClass(obj) === 'group' ||
-    outletAt(r, obj, true)
-  )
-    return true;
+    outletAt(r, obj, true) !== null;
+  if (w.prep === 'ب') return named;
+  if (w.definite || named) return true;
   const next = r.words[obj + 1];
   return !!next && next.definite && !next.prep && !next.conj && !next.pronoun;
 }

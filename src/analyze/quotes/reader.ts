@@ -111,7 +111,8 @@ export class Reader {
   /** «أن/إن/بأن/أنه/إنها…», not «لأن» (because). */
   isComplementizer(i: number): boolean {
     const w = this.words[i];
-    return !!w && w.arabic && w.stem === 'ان' && w.prep !== 'ل' && w.prep !== 'ك';
+    // «بأن» is too short for the segmenter to split: it stays one word.
+    return !!w && w.arabic && ((w.stem === 'ان' && w.prep !== 'ل' && w.prep !== 'ك') || w.core === 'بان');
   }
   /** The preposition a token is or starts with: «في» «عن» …, or an attached ب/ل. */
   preposition(i: number): string | null {
@@ -127,7 +128,12 @@ export class Reader {
   isTime(i: number): boolean {
     const w = this.words[i];
     if (!w?.arabic) return false;
-    return isFunctionWord(this.lex, w.core, 'time') || isFunctionWord(this.lex, w.nominal, 'time');
+    if (isFunctionWord(this.lex, w.core, 'time') || isFunctionWord(this.lex, w.nominal, 'time')) return true;
+    // «الأسبوع الماضي», «العام الجاري»: a time noun with a time adjective after it.
+    const next = this.words[i + 1];
+    return (
+      isFunctionWord(this.lex, w.core, 'time-noun') && !!next && isFunctionWord(this.lex, next.core, 'time')
+    );
   }
   /**
    * A reporting verb or participle at token i: the word without its
@@ -138,11 +144,10 @@ export class Reader {
     const w = this.words[i];
     if (!w?.arabic || w.prep || w.definite) return undefined;
     const v = this.lex.verbs;
-    return (
-      v.get(w.core) ??
-      (w.pronoun ? v.get(w.stem) : undefined) ??
-      (!w.conj && (w.fold[0] === 'و' || w.fold[0] === 'ف') ? v.get(w.fold.slice(1)) : undefined)
-    );
+    const hit = v.get(w.core) ?? (w.pronoun ? v.get(w.stem) : undefined);
+    if (hit || w.conj || (w.fold[0] !== 'و' && w.fold[0] !== 'ف')) return hit;
+    const rest = w.fold.slice(1);
+    return v.get(rest) ?? v.get(rest.replace(/(هما|هم|هن|ها|ه|كم|نا)$/, ''));
   }
   /** The head noun class of a word, looked up without its article and clitics. */
   headClass(i: number): 'title' | 'org' | 'group' | 'channel' | null {
@@ -170,6 +175,7 @@ export class Reader {
     if (!w.arabic || w.prep || w.pronoun) return false;
     if (this.lex.personNames.has(w.core) || isFunctionWord(this.lex, w.core, 'name-particle')) return true;
     if (w.definite || w.core.length < 2) return false;
+    if (this.lex.commonWords.has(w.core) || this.lex.commonWords.has(w.fold)) return false;
     if (this.headClass(i) || this.verbCue(i) || this.isComplementizer(i)) return false;
     for (const cat of ['preposition', 'time', 'relative', 'discourse', 'auxiliary', 'commentary']) {
       if (isFunctionWord(this.lex, w.core, cat)) return false;
