@@ -15,7 +15,7 @@
 import type { Diagnostic, TextSpan } from '../../record/types.ts';
 import type { ContentKind, Gender, GrammaticalNumber, VerbCue } from '../lexicons.ts';
 import type { Entry, People } from './people.ts';
-import { channelStartsAt, outletAt, type Phrase, parsePhrase } from './phrase.ts';
+import { channelStartsAt, outletAt, type Phrase, parsePhrase, properDefinite } from './phrase.ts';
 import type { Reader } from './reader.ts';
 
 export interface Channel {
@@ -49,6 +49,8 @@ const SHORT_DIRECT_MIN = 2;
 export class QuoteFinder {
   readonly found: Found[] = [];
   readonly diagnostics: Diagnostic[] = [];
+  /** The latest pair of speakers named together, for a dual verb with no subject («وطلبا»). */
+  private lastPair: Entry[] | null = null;
 
   constructor(
     private readonly r: Reader,
@@ -133,6 +135,19 @@ export class QuoteFinder {
     if (afterChannel.channel) channel ??= afterChannel.channel;
     p = afterChannel.next;
 
+    // «نفت الوزارة وحليفتها الهيئة أن …»: a second subject joined by و speaks too.
+    let second: Phrase | null = null;
+    if (subject && r.words[p]?.conj) {
+      const other = parsePhrase(r, p, limit);
+      if (other && other.kind !== 'document' && other.kind !== 'group') {
+        const after = this.skipChannelsAndTime(other.end, limit).next;
+        if (r.isComplementizer(after) || r.isQuote(after) || r.isColon(after)) {
+          second = other;
+          p = after;
+        }
+      }
+    }
+
     const content = this.content(p, limit, cue);
     if (!content) {
       // Still worth knowing who acts, for «وأضاف» later.
@@ -141,13 +156,23 @@ export class QuoteFinder {
     }
     // «وذكرت الصحيفة أن الجيش أكد، في بيان، أن …»: the inner report is the quotation; the outer only relays it.
     if (content.kind !== 'direct' && this.innerReportAt(content.start)) return;
+    let speakers: (Entry | null)[] = [];
     if (!speaker) {
-      if (subject) speaker = this.people.resolve(subject, i);
-      else {
-        speaker = this.people.anaphor(cue.gender, cue.number, i) ?? null;
+      if (subject) {
+        // «المحاميان» after two lawyers were named: both speak.
+        const pair = this.people.pairFor(subject, i);
+        speakers = pair ?? [this.people.resolve(subject, i)];
+        if (second) speakers.push(this.people.resolve(second, i));
+      } else if (cue.number === 'du' && this.lastPair) {
+        speakers = this.lastPair;
+        confidence = 0.7;
+      } else {
+        speakers = [this.people.anaphor(cue.gender, cue.number, i) ?? null];
         confidence = 0.75;
       }
-    }
+      if (speakers.length === 2 && speakers[0] && speakers[1]) this.lastPair = speakers as Entry[];
+      speaker = speakers[0] ?? null;
+    } else speakers = [speaker];
     if (!speaker) {
       this.diagnostics.push({
         code: 'unattributed-quote',
@@ -156,7 +181,7 @@ export class QuoteFinder {
       });
     }
     channel ??= this.attributionAfter(content.end, limit);
-    this.add(i, cue.lemma, speaker, content, channel, confidence);
+    for (const s of speakers) this.add(i, cue.lemma, s, content, channel, confidence);
     // A participle's channel is also its governing quotation's, when that one names none:
     // «وقال X إن "…"، موضحا في بيان …» — both were said in the statement.
     if (cue.form === 'participle' && channel) {
@@ -224,6 +249,8 @@ export class QuoteFinder {
     const prev = i - 1;
     if (prev < start || r.words[i]!.conj) return false;
     const pw = r.words[prev]!;
+    // «ومن يرى …», «ما يعتبره …»: a relative or conditional clause, not a report.
+    if (pw.core === 'من' || pw.core === 'ما' || pw.core === 'مما') return true;
     const opens =
       r.isPunct(prev) ||
       r.isQuote(prev) ||
@@ -253,7 +280,7 @@ export class QuoteFinder {
     const limit = r.sentenceEnd(k);
     const phrase = conjoined ? this.phraseAfterConj(k, limit) : parsePhrase(r, k, limit);
     if (!phrase) return false;
-    let v = phrase.end;
+    let v = this.afterSubject(phrase, phrase.end, limit, () => {});
     while (v < limit && (r.isFunction(v, 'auxiliary') || r.isTime(v))) v++;
     const cue = r.verbCue(v);
     // Only speech relays («ذكرت الصحيفة أن الجيش أكد …»); «أن واشنطن ترى …» is the content itself.
@@ -418,6 +445,13 @@ export class QuoteFinder {
   /** Where a channel phrase starting at p ends: at a comma, «أن/إن», a quotation mark or a colon. */
   private channelEnd(p: number, limit: number): number {
     const r = this.r;
+    // «في الجلسة الطارئة للمنظمة … في لاهاي روسيا بتقويض …»: a definite channel is a noun phrase,
+    // and ends where the phrase does; an indefinite one («في بيان ورد لوكالة …») runs to the comma.
+    const head = r.words[p]!.core === r.preposition(p) ? p + 1 : p;
+    if (r.words[head]?.definite && r.headClass(head) === 'channel') {
+      const phrase = parsePhrase(r, head, limit);
+      if (phrase) return phrase.end;
+    }
     let e = p + 1;
     while (e < limit && e - p < 14 && !r.isPunct(e) && !r.isQuote(e) && !r.isComplementizer(e)) e++;
     return e;
@@ -470,7 +504,8 @@ export class QuoteFinder {
       return this.quoteAt(p + 1, limit) ?? this.clause(p + 1, limit);
     }
     const w = r.words[p];
-    if (!w?.arabic) return null;
+    // Another cue here («…، مؤكدة أن …») starts its own quotation.
+    if (!w?.arabic || r.verbCue(p)) return null;
     // A governed phrase: «طالب بـ…», «دعا إلى…», «حذر من…», «عبر عن…», or an object.
     const wants = (k: ContentKind) => kinds.includes(k);
     let start = -1;
@@ -485,7 +520,7 @@ export class QuoteFinder {
       // of a few words, then the complement.
       for (let k = p + 1; k < Math.min(limit, p + 6); k++) {
         if (r.isPunct(k) || r.isQuote(k) || r.verbCue(k)) break;
-        if (r.isComplementizer(k) && (wants('an') || cue.cls === 'speech'))
+        if (r.isComplementizer(k) && wants('an'))
           return this.quoteAt(k + 1, limit) ?? this.clause(k + 1, limit);
         const wk = r.words[k]!;
         if ((wants('bi') && wk.prep === 'ب') || (wants('min') && wk.core === 'من')) {
@@ -505,13 +540,17 @@ export class QuoteFinder {
       }
     }
     if (start < 0 || start >= limit) return null;
-    // «طلب من المحكمة "…"»: a quotation within a few words after the governed phrase is the content.
+    // Quotation marks right after the governing word («متعهدا بـ"…"», «دعا إلى "…"») or after an
+    // addressee («طلب من المحكمة "…"») hold the content; words of the reporter's own before them
+    // («تحدث عن رد فعل "قضاء مذعور"») make it mixed.
     for (let k = start; k < Math.min(limit, start + 5); k++) {
-      if (r.pairAtOpen.has(k)) {
-        const q = this.quoteAt(k, limit);
-        if (q && q.kind === 'direct') return q;
-        break;
-      }
+      if (!r.pairAtOpen.has(k)) continue;
+      const q = this.quoteAt(k, limit);
+      if (!q) break;
+      const addressee = r.words[start]?.core === 'من' && cue.cls === 'act';
+      if (k <= start + 1 || (r.words[start]?.stem === 'ب' && k === start + 1)) return q;
+      if (addressee) return q.kind === 'direct' ? q : (this.clause(k, limit) ?? q);
+      break;
     }
     // «تحدث عن الأزمة» names a topic; «تحدث عن استهداف …» reports what was said: an indefinite noun.
     if (wants('an-prep') && r.words[start]?.definite && cue.lemma === 'تحدث') return null;
@@ -615,6 +654,9 @@ export class QuoteFinder {
     if (r.isFunction(i, 'commentary') && r.words[i]!.core !== 'وهي' && r.words[i]!.core !== 'وهو')
       return true;
     if (r.words[i]?.core === 'في' && /^اشاره/.test(r.words[i + 1]?.core ?? '')) return true;
+    // «…، فالإدارة الأميركية …», «…، فيما وعدت السلطات …»: a new clause of the outlet's.
+    if (r.words[i]?.fold.startsWith('ف') && r.words[i]!.conj) return true;
+    if (/^(فيما|بينما|حيث|اما)$/.test(r.words[i]?.core ?? '')) return true;
     if (cue && (r.words[i]!.conj || parsePhrase(r, i + 1, r.sentenceEnd(i)))) return true;
     // «…، فرئيس الوزراء الإسرائيلي بنيامين نتنياهو قال …»: a new report, its subject first.
     return this.innerReportAt(i) || (r.words[i]!.conj && this.innerReportAt(i, true));
@@ -628,6 +670,14 @@ export class QuoteFinder {
       return true;
     const cue = r.verbCue(i);
     if (!cue || !w.conj || cue.form === 'participle') return false;
+    // «… وطلبا من المحكمة …»: a narrative verb in the past starts a new report.
+    if (
+      cue.form === 'past' &&
+      r.words[i + 1] &&
+      !r.isComplementizer(i + 1) &&
+      (r.preposition(i + 1) || r.isQuote(i + 1))
+    )
+      return true;
     // «… ولفت إلى أن …»: the same speaker goes on in a new quotation.
     if (
       r.isComplementizer(i + 1) ||
@@ -646,13 +696,14 @@ export class QuoteFinder {
   private isLabel(openTok: number, closeTok: number): boolean {
     const r = this.r;
     const n = closeTok - openTok - 1;
-    if (n > LABEL_MAX_TOKENS || n <= 0) return false;
     const before = openTok - 1;
-    if (
-      before >= 0 &&
-      (r.headClass(before) === 'org' || r.headClass(before) === 'group' || r.headClass(before) === 'title')
-    )
-      return true;
+    // «تحت عنوان "…"»: the title of a piece, whatever its length.
+    if (before >= 0 && /^(عنوان|بعنوان)$/.test(r.words[before]!.core)) return true;
+    if (n > LABEL_MAX_TOKENS || n <= 0) return false;
+    // A name after an indefinite head in construct: «تحالف "سائرون"», «عناصر "الخوذ البيضاء"»
+    // (after a definite one, «طلب من المحكمة "…"», the marks hold speech).
+    const hc = before >= 0 ? r.headClass(before) : null;
+    if ((hc === 'org' || hc === 'group' || hc === 'title') && !r.words[before]!.definite) return true;
     if (
       before >= 0 &&
       /^(عمليه|صفقه|خطه|مبادره|اتفاق|معركه|قانون|مشروع|برنامج|منطقه|مدينه|بلده|حي|قريه|مخيم|نقطه|قاعده|طراز|اسم|شعار|وسم|هاشتاغ)$/.test(
@@ -660,7 +711,17 @@ export class QuoteFinder {
       )
     )
       return true;
-    for (let k = openTok + 1; k < closeTok; k++) if (!r.isNameLike(k) && !outletAt(r, k, true)) return false;
+    // Otherwise only names make a label: listed names, proper nouns, outlets, Latin script.
+    for (let k = openTok + 1; k < closeTok; k++) {
+      const w = r.words[k]!;
+      const named =
+        r.lex.personNames.has(w.core) ||
+        properDefinite(r, k) ||
+        outletAt(r, k, true) !== null ||
+        r.tokens[k]!.kind !== 'arabic' ||
+        r.rarelyBare(k);
+      if (!named) return false;
+    }
     return true;
   }
 

@@ -92,6 +92,30 @@ export class People {
     return created;
   }
 
+  /**
+   * A dual noun made from a title («المحاميان», «الوزيران») refers to the two
+   * latest people holding that title; null when it is not one, or two are
+   * not known.
+   */
+  pairFor(p: Phrase, at: number): Entry[] | null {
+    if (p.end - p.start !== 1) return null;
+    const w = this.r.words[p.start]!;
+    if (!w.definite || !w.stem.endsWith('ان')) return null;
+    const singular = w.stem.slice(0, -2);
+    if (!this.r.lex.personTitles.has(singular)) return null;
+    const holders = this.entries
+      .filter((e) => e.lastSeen <= at && e.titleHeads.has(singular))
+      .sort((a, b) => b.lastSeen - a.lastSeen);
+    if (holders.length < 2) return null;
+    const pair = holders.slice(0, 2).reverse();
+    const mention = this.text(p);
+    for (const e of pair) {
+      this.addMention(e, mention);
+      e.lastSeen = at;
+    }
+    return pair;
+  }
+
   /** The unnamed source of passives and anonymous reports. */
   unspecified(at: number): Entry {
     let e = this.entries.find((x) => x.name === UNSPECIFIED_SOURCE);
@@ -117,14 +141,29 @@ export class People {
 
   /** The latest speaker agreeing with a verb's gender and number, for a missing subject. */
   anaphor(gender: Gender, number: GrammaticalNumber, at: number): Entry | undefined {
-    const agrees = (e: Entry) => {
-      if (e.name === UNSPECIFIED_SOURCE) return false;
-      if (number !== 'sg') return e.number !== 'sg' || e.kind === 'group' || e.kind === 'institution';
-      if (e.kind === 'group') return gender === 'f' && e.gender === 'f';
-      if (e.gender === null) return gender === 'm' || e.kind === 'name';
-      return e.gender === gender;
-    };
-    return this.latest(agrees, at) ?? this.latest((e) => e.name !== UNSPECIFIED_SOURCE, at);
+    const real = (e: Entry) => e.name !== UNSPECIFIED_SOURCE;
+    if (number !== 'sg') {
+      return (
+        this.latest(
+          (e) => real(e) && (e.number !== 'sg' || e.kind === 'group' || e.kind === 'institution'),
+          at,
+        ) ?? this.latest(real, at)
+      );
+    }
+    if (gender === 'f') {
+      // A feminine verb wants a feminine speaker (a woman, a ministry, «مصادر»); a name of unknown
+      // gender («إسرائيل», «ماي») only when there is none.
+      return (
+        this.latest((e) => real(e) && e.gender === 'f' && (e.kind !== 'group' || e.number === 'pl'), at) ??
+        this.latest((e) => real(e) && e.gender === null && e.kind === 'name', at) ??
+        this.latest(real, at)
+      );
+    }
+    // Masculine: a man, or a person or name of unknown gender (most names).
+    return (
+      this.latest((e) => real(e) && e.kind !== 'group' && (e.gender === 'm' || e.gender === null), at) ??
+      this.latest(real, at)
+    );
   }
 
   private latest(ok: (e: Entry) => boolean, at: number): Entry | undefined {

@@ -178,6 +178,9 @@ function headOf(r: Reader, i: number): PhraseKind | null {
   if (hc === 'group') return 'group';
   if (hc === 'channel') return 'document';
   if (outletAt(r, i, false)) return 'institution';
+  // «المحاميان», «الوزيران»: two people named by their title.
+  const w = r.words[i]!;
+  if (w.definite && w.stem.endsWith('ان') && r.lex.personTitles.has(w.stem.slice(0, -2))) return 'name';
   const t = r.tokens[i]!;
   if (t.kind === 'hashtag' || t.kind === 'latin') return 'name';
   if (r.isNameLike(i)) return 'name';
@@ -424,6 +427,13 @@ function scanPerson(r: Reader, start: number, max: number): Phrase {
     }
     if (stopsPhrase(r, i)) break;
     const w = r.words[i]!;
+    // «السفير البنغالي الشيخ محمد بلال»: an honorific right before a name is a title of its own.
+    if (state === 'title' && !w.conj && i > start && r.isFunction(i, 'honorific') && startsName(r, i + 1)) {
+      closeOrg(i);
+      titles.push({ start: titleStart, end: i });
+      titleStart = i;
+      continue;
+    }
     if (w.conj) {
       // «… والوزير العراقي السابق …»: a second title of the same person.
       if (r.headClass(i) === 'title') {
@@ -439,6 +449,16 @@ function scanPerson(r: Reader, start: number, max: number): Phrase {
     }
     const prep = r.preposition(i);
     if (prep && w.core === prep) {
+      // Only an institution, a place or a definite noun makes a prepositional phrase part of
+      // a title («النائب عن التحالف»); «… عن رد فعل» is the verb's complement.
+      const obj = r.words[i + 1];
+      const namedBody = r.headClass(i + 1) === 'org' || r.headClass(i + 1) === 'title';
+      // «باسم وزارتها», «باسم وزير الداخلية»: a spokesman's body may carry a pronoun or be a title.
+      const ok =
+        prep === 'باسم'
+          ? !!obj && (obj.definite || namedBody)
+          : prepObjectOk(r, i + 1) && (prep !== 'عن' || !!obj?.definite || namedBody);
+      if (!ok) break;
       closeOrg(i);
       state = 'object';
       continue;
@@ -481,6 +501,16 @@ function scanPerson(r: Reader, start: number, max: number): Phrase {
       // «رئيس مجلس النواب»: an institution in construct with the title.
       orgStart = i;
       orgSawDefinite = false;
+      state = 'org';
+      continue;
+    }
+    // «أمير قطر», «محامي رودريغ»: right after an indefinite title head comes its genitive, not the
+    // person's name («الرئيس ترامب» has the article).
+    const afterBareHead =
+      i === titleStart + 1 && !r.words[titleStart]!.definite && r.headClass(titleStart) === 'title';
+    if (afterBareHead && (r.isNameLike(i) || properDefinite(r, i))) {
+      orgStart = i;
+      orgSawDefinite = true;
       state = 'org';
       continue;
     }

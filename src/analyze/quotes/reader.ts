@@ -180,6 +180,8 @@ export class Reader {
     for (const cat of ['preposition', 'time', 'relative', 'discourse', 'auxiliary', 'commentary']) {
       if (isFunctionWord(this.lex, w.core, cat)) return false;
     }
+    // «بديلا», «مصدرا»: an accusative common noun («البديل» is common), never a subject's name.
+    if (w.core.endsWith('ا') && this.freq.count(`ال${this.surface(i).slice(0, -1)}`) > 50) return false;
     const bare = this.freq.count(this.surface(i));
     const withArticle = this.freq.count(`ال${this.surface(i)}`);
     if (bare + withArticle > 150 && withArticle > 0.15 * bare) return false;
