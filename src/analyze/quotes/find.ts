@@ -51,6 +51,8 @@ export class QuoteFinder {
   readonly diagnostics: Diagnostic[] = [];
   /** The latest pair of speakers named together, for a dual verb with no subject («وطلبا»). */
   private lastPair: Entry[] | null = null;
+  /** content start:end:speaker of each quotation, against duplicates. */
+  private readonly keys = new Set<string>();
 
   constructor(
     private readonly r: Reader,
@@ -81,7 +83,12 @@ export class QuoteFinder {
 
   /** Is token i inside the marks of a direct quotation already found? */
   private insideDirect(i: number): boolean {
-    return this.found.some((f) => f.kind === 'direct' && i > f.contentTokens[0] && i < f.contentTokens[1]);
+    // Direct quotations are found in text order: only the latest ones can still cover token i.
+    for (let k = this.found.length - 1; k >= 0 && k >= this.found.length - 4; k--) {
+      const f = this.found[k]!;
+      if (f.kind === 'direct' && i > f.contentTokens[0] && i < f.contentTokens[1]) return true;
+    }
+    return false;
   }
 
   // ---------- reporting verbs ----------
@@ -300,9 +307,10 @@ export class QuoteFinder {
 
   /** The latest quotation before token i in the same sentence or paragraph. */
   private governing(i: number): Found | undefined {
-    const para = this.r.paragraphOf[i];
+    const para = this.r.paragraphOf[i]!;
     for (let k = this.found.length - 1; k >= 0; k--) {
       const f = this.found[k]!;
+      if (this.r.paragraphOf[f.cueToken]! < para - 1) break;
       if (
         f.cueToken < i &&
         (this.r.paragraphOf[f.cueToken] === para ||
@@ -808,9 +816,11 @@ export class QuoteFinder {
   private fromAttribution(i: number, a: { lemma: string; source: number }): number {
     const r = this.r;
     const limit = r.sentenceEnd(i);
-    const owner = this.found.find(
-      (f) => r.sentenceOf[f.cueToken] === r.sentenceOf[i] && f.contentTokens[1] <= i + 2,
-    );
+    const last = this.found.at(-1);
+    const owner =
+      last && r.sentenceOf[last.cueToken] === r.sentenceOf[i] && last.contentTokens[1] <= i + 2
+        ? last
+        : undefined;
     let srcStart = a.source;
     // «حسبما أفادت X»: skip the verb to its subject.
     if (r.verbCue(srcStart)) srcStart++;
@@ -868,17 +878,19 @@ export class QuoteFinder {
    */
   private continuations(): void {
     const r = this.r;
+    // The latest quotation ending in each paragraph, and what each quotation covers, indexed once.
+    const lastInParagraph = new Map<number, Found>();
+    const covered = new Set<number>();
+    for (const f of this.found) {
+      lastInParagraph.set(r.paragraphOf[f.contentTokens[1] - 1]!, f);
+      covered.add(f.contentTokens[0]);
+    }
     for (const pair of r.pairAtOpen.values()) {
       const { openTok, closeTok } = pair;
-      if (this.found.some((f) => openTok >= f.contentTokens[0] && openTok < f.contentTokens[1])) continue;
+      if (covered.has(openTok)) continue;
       const para = r.paragraphOf[openTok]!;
-      const paraStart = this.firstTokenOfParagraph(para);
-      if (openTok !== paraStart || closeTok - openTok < 6) continue;
-      const prev = [...this.found]
-        .reverse()
-        .find(
-          (f) => r.paragraphOf[f.cueToken] === para - 1 || r.paragraphOf[f.contentTokens[1] - 1] === para - 1,
-        );
+      if (openTok !== r.paragraphStartToken(para) || closeTok - openTok < 6) continue;
+      const prev = lastInParagraph.get(para - 1);
       if (!prev?.speaker) continue;
       const inner = this.innerSpan(openTok, closeTok);
       if (!inner) continue;
@@ -896,11 +908,6 @@ export class QuoteFinder {
     this.found.sort((a, b) => a.content.start - b.content.start);
   }
 
-  private firstTokenOfParagraph(para: number): number {
-    for (let i = 0; i < this.r.length; i++) if (this.r.paragraphOf[i] === para) return i;
-    return -1;
-  }
-
   // ---------- assembly ----------
 
   private add(
@@ -913,15 +920,9 @@ export class QuoteFinder {
     cueEnd = cueToken + 1,
   ): void {
     const r = this.r;
-    if (
-      this.found.some(
-        (f) =>
-          f.content.start === content.span.start &&
-          f.content.end === content.span.end &&
-          f.speaker === speaker,
-      )
-    )
-      return;
+    const key = `${content.span.start}:${content.span.end}:${speaker?.id ?? ''}`;
+    if (this.keys.has(key)) return;
+    this.keys.add(key);
     const verbSpan = r.span(cueToken, cueEnd, true);
     this.found.push({
       kind: content.kind,

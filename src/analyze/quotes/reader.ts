@@ -89,6 +89,20 @@ export class Reader {
     return this.tokens.length;
   }
 
+  private paragraphStarts: Int32Array | null = null;
+  /** The first token of paragraph `para`, or -1. */
+  paragraphStartToken(para: number): number {
+    if (!this.paragraphStarts) {
+      const count = (this.doc.structure?.paragraphs.length ?? 0) + 1;
+      this.paragraphStarts = new Int32Array(count).fill(-1);
+      for (let i = this.tokens.length - 1; i >= 0; i--) {
+        const p = this.paragraphOf[i]!;
+        if (p >= 0) this.paragraphStarts[p] = i;
+      }
+    }
+    return this.paragraphStarts[para] ?? -1;
+  }
+
   // ---- token classes ----
 
   isPunct(i: number): boolean {
