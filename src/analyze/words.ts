@@ -14,6 +14,8 @@ export interface Word {
   readonly core: string;
   /** The stem alone: no proclitics, no enclitic pronoun. */
   readonly stem: string;
+  /** The stem as it stands without a pronoun: «حليفت» (from «حليفتها») → «حليفه». */
+  readonly base: string;
   /** The stem with its article when it has one («العراق» from «وبالعراق»). */
   readonly nominal: string;
   readonly conj: boolean;
@@ -40,6 +42,7 @@ export function words(doc: Doc): Word[] {
         fold,
         core: fold,
         stem: fold,
+        base: fold,
         nominal: fold,
         conj: false,
         definite: false,
@@ -69,6 +72,8 @@ export function words(doc: Doc): Word[] {
     const stem = foldOf(t.start + stemFrom, t.start + stemTo);
     return {
       fold,
+      // Teh marbuta is written ت before a pronoun: give it back for lookups.
+      base: pronoun && stem.endsWith('ت') ? `${stem.slice(0, -1)}ه` : stem,
       core: foldOf(t.start + coreFrom, t.end),
       stem,
       // «للحكومة» writes the article as one letter: the nominal form spells it out.

@@ -65,10 +65,15 @@ export class People {
       const tokens = this.folded(p.name);
       entry = this.byName(tokens, p.kind, at);
     }
-    if (!entry && (p.kind === 'role' || p.kind === 'institution')) entry = this.byHead(p, at);
+    let backReference = false;
+    if (!entry && (p.kind === 'role' || p.kind === 'institution')) {
+      entry = this.byHead(p, at);
+      backReference = entry !== undefined;
+    }
     if (entry) {
       this.addMention(entry, mention);
-      this.enrich(entry, p);
+      // «الوزير» referring back adds a mention, not a title.
+      if (!backReference || p.end - p.start > 1) this.enrich(entry, p);
       entry.lastSeen = at;
       return entry;
     }

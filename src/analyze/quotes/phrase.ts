@@ -126,7 +126,8 @@ function stopsPhrase(r: Reader, i: number): boolean {
   if (t.kind === 'punct' || t.kind === 'quote' || t.kind === 'number' || t.kind === 'url') return true;
   if (t.kind !== 'arabic' && t.kind !== 'latin' && t.kind !== 'alnum' && t.kind !== 'hashtag') return true;
   if (r.isComplementizer(i) || r.isTime(i) || r.isFunction(i, 'relative')) return true;
-  if (r.isFunction(i, 'discourse') || r.isFunction(i, 'commentary')) return true;
+  if (r.isFunction(i, 'discourse') || r.isFunction(i, 'commentary') || r.isFunction(i, 'speech-noun'))
+    return true;
   const cue = r.verbCue(i);
   if (cue && !(cue.form === 'participle' && r.words[i]!.definite)) return true;
   return channelStartsAt(r, i);
@@ -161,13 +162,42 @@ export function properDefinite(r: Reader, i: number): boolean {
   return r.rarelyBare(i);
 }
 
-/** Can the word at i continue a person's name already begun? */
-function continuesName(r: Reader, i: number): boolean {
+/**
+ * Can the word at i continue a person's name already begun? Name words do,
+ * and surnames with the article; so does a plain word that is not a known
+ * common word, head or function word: after a given name it is most often a
+ * family name that is also a noun («ليلى حداد»).
+ */
+function continuesName(r: Reader, i: number, length: number): boolean {
   const w = r.words[i]!;
   if (w.conj || w.prep) return false;
   if (r.isNameLike(i)) return true;
   if (w.definite) return properDefinite(r, i) || (w.stem.endsWith('ي') && w.stem.length >= 3);
-  return false;
+  if (length >= 4 || !w.arabic || w.pronoun || r.headClass(i) || r.verbCue(i)) return false;
+  if (r.lex.commonWords.has(w.core) || adjectiveLike(r, i) || w.core.endsWith('ا')) return false;
+  for (const cat of [
+    'preposition',
+    'time',
+    'relative',
+    'discourse',
+    'auxiliary',
+    'commentary',
+    'speech-noun',
+  ]) {
+    if (r.isFunction(i, cat)) return false;
+  }
+  return true;
+}
+
+/**
+ * A family name with the article, not an adjective: «الجابري» ends like the
+ * nisba «السياسي», but the corpus never writes it feminine («الجابرية»).
+ */
+function surnameLike(r: Reader, i: number): boolean {
+  const w = r.words[i];
+  if (!w?.arabic || !w.definite || w.pronoun || w.prep || !w.stem.endsWith('ي') || w.stem.length < 4)
+    return false;
+  return r.feminineRare(i);
 }
 
 /** The head class of the phrase beginning at token i. */
@@ -242,7 +272,7 @@ function scanNamePhrase(r: Reader, from: number, max: number): Phrase {
       i++; // «بارا-بروغيير»: a hyphenated name
       continue;
     }
-    if (stopsPhrase(r, i) || !continuesName(r, i)) break;
+    if (stopsPhrase(r, i) || !continuesName(r, i, i - from)) break;
   }
   const name = { start: from, end: i };
   if (
@@ -392,7 +422,9 @@ function startsName(r: Reader, i: number): boolean {
   if (w.definite || w.prep || w.conj) return false;
   if (r.isNameLike(i)) return true;
   const next = r.words[i + 1];
-  return !!next && !r.headClass(i) && !r.verbCue(i) && r.lex.personNames.has(next.core);
+  if (!next || r.headClass(i) || r.verbCue(i) || w.pronoun || adjectiveLike(r, i)) return false;
+  // «جاسم محمد», «كريم الجابري»: an unsure word followed by a known name or a family name.
+  return r.lex.personNames.has(next.core) || surnameLike(r, i + 1);
 }
 
 type State = 'title' | 'object' | 'org' | 'place' | 'name';
@@ -422,7 +454,7 @@ function scanPerson(r: Reader, start: number, max: number): Phrase {
         i++;
         continue;
       }
-      if (stopsPhrase(r, i) || !continuesName(r, i)) break;
+      if (stopsPhrase(r, i) || !continuesName(r, i, i - nameStart)) break;
       continue;
     }
     if (stopsPhrase(r, i)) break;

@@ -167,7 +167,7 @@ export class Reader {
   headClass(i: number): 'title' | 'org' | 'group' | 'channel' | null {
     const w = this.words[i];
     if (!w?.arabic) return null;
-    const key = w.stem;
+    const key = w.base;
     if (this.lex.personTitles.has(key)) return 'title';
     if (this.lex.groupHeads.has(key) || this.lex.groupHeads.has(w.core)) return 'group';
     if (this.lex.orgHeads.has(key)) return 'org';
@@ -213,6 +213,15 @@ export class Reader {
     const withArticle = this.freq.count(surface.replace(/^[بلك]/, '').replace(/^ل(?=[^ا])/, 'ال'));
     const bare = this.freq.count(surface.replace(/^[بلك]?(ال|ل)/, ''));
     return withArticle >= 20 && bare < 0.05 * withArticle;
+  }
+
+  /** Does the corpus rarely write this definite word in the feminine («الجابري» but not «الجابرية»)? */
+  feminineRare(i: number): boolean {
+    const w = this.words[i]!;
+    const masc = this.surface(i).replace(/^[بلك]?(ال|ل)/, '');
+    const m = this.freq.count(`ال${masc}`);
+    const f = this.freq.count(`ال${masc}ة`);
+    return f < 0.1 * Math.max(m, 1) && w.definite;
   }
 
   /** The token's text without a leading conjunction, diacritics kept off: for frequency lookups. */

@@ -1,0 +1,245 @@
+/**
+ * The quotation finder, construction by construction, on short sentences
+ * written for these tests (not taken from any article).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ArticleRecord } from '../../record/types.ts';
+import { validateRecord } from '../../record/validate.ts';
+import { defaultPipeline } from '../index.ts';
+
+function analyse(text: string): ArticleRecord {
+  const record = defaultPipeline().analyze({ text, meta: {} });
+  assert.deepEqual(validateRecord(record), { ok: true, errors: [] });
+  return record;
+}
+
+interface Expect {
+  speaker: string | null;
+  kind: 'direct' | 'indirect' | 'mixed';
+  content: string;
+  verb?: string;
+  channel?: string;
+}
+
+/** Quotations as [speaker name, kind, content, verb lemma, channel text]. */
+function quotes(text: string): Expect[] {
+  const r = analyse(text);
+  const names = new Map(r.people.map((p) => [p.id, p.name]));
+  return r.quotes.map((q) => ({
+    speaker: q.speaker ? (names.get(q.speaker) ?? null) : null,
+    kind: q.kind,
+    content: q.content.text,
+    verb: q.verb?.lemma,
+    ...(q.channel ? { channel: q.channel.text } : {}),
+  }));
+}
+
+const cases: [string, string, Expect[]][] = [
+  [
+    'verb, subject with title, direct quotation after إن',
+    'وقال وزير الدفاع الأردني سامر الحديدي إن "العمليات على الحدود ستستمر حتى نهاية الشهر".',
+    [
+      {
+        speaker: 'سامر الحديدي',
+        kind: 'direct',
+        content: 'العمليات على الحدود ستستمر حتى نهاية الشهر',
+        verb: 'قال',
+      },
+    ],
+  ],
+  [
+    'indirect أن-clause, to the end of the sentence',
+    'أكد رئيس البرلمان خليل الراوي أن الجلسة المقبلة ستناقش قانون الموازنة. ثم غادر القاعة.',
+    [
+      {
+        speaker: 'خليل الراوي',
+        kind: 'indirect',
+        content: 'الجلسة المقبلة ستناقش قانون الموازنة',
+        verb: 'أكد',
+      },
+    ],
+  ],
+  [
+    'mixed: an indirect clause holding a quoted fragment',
+    'وقال المتحدث باسم الشرطة ماجد العلي إن الوضع "تحت السيطرة تماما" في المدينة.',
+    [{ speaker: 'ماجد العلي', kind: 'mixed', content: 'الوضع "تحت السيطرة تماما" في المدينة', verb: 'قال' }],
+  ],
+  [
+    'subject before the verb',
+    'قال وزير النقل أحمد الساعدي إن الطريق سيفتح غدا. الساعدي أوضح أن أعمال الصيانة انتهت.',
+    [
+      { speaker: 'أحمد الساعدي', kind: 'indirect', content: 'الطريق سيفتح غدا', verb: 'قال' },
+      { speaker: 'أحمد الساعدي', kind: 'indirect', content: 'أعمال الصيانة انتهت', verb: 'أوضح' },
+    ],
+  ],
+  [
+    '«وأضاف» with no subject continues the last speaker; a participle continues its sentence',
+    'وقال المحلل السياسي كريم الجابري إن الأزمة ستطول، موضحا أن الحلول ما زالت بعيدة. وأضاف أن "الحوار هو الطريق الوحيد".',
+    [
+      { speaker: 'كريم الجابري', kind: 'indirect', content: 'الأزمة ستطول', verb: 'قال' },
+      { speaker: 'كريم الجابري', kind: 'indirect', content: 'الحلول ما زالت بعيدة', verb: 'أوضح' },
+      { speaker: 'كريم الجابري', kind: 'direct', content: 'الحوار هو الطريق الوحيد', verb: 'أضاف' },
+    ],
+  ],
+  [
+    'an unnamed group speaks',
+    'وقالت مصادر أمنية عراقية إن ثلاثة مسلحين قتلوا في الاشتباك.',
+    [
+      {
+        speaker: 'مصادر أمنية عراقية',
+        kind: 'indirect',
+        content: 'ثلاثة مسلحين قتلوا في الاشتباك',
+        verb: 'قال',
+      },
+    ],
+  ],
+  [
+    'an institution speaks, with a channel',
+    'وأعلنت وزارة الخارجية الفرنسية في بيان أن السفير سيعود إلى عمله الأسبوع المقبل.',
+    [
+      {
+        speaker: 'وزارة الخارجية الفرنسية',
+        kind: 'indirect',
+        content: 'السفير سيعود إلى عمله الأسبوع المقبل',
+        verb: 'أعلن',
+        channel: 'بيان',
+      },
+    ],
+  ],
+  [
+    'a channel to an agency',
+    'وقال النائب فلاح الزيدي لوكالة رويترز إن التصويت تأجل.',
+    [
+      {
+        speaker: 'فلاح الزيدي',
+        kind: 'indirect',
+        content: 'التصويت تأجل',
+        verb: 'قال',
+        channel: 'لوكالة رويترز',
+      },
+    ],
+  ],
+  [
+    'a passive with no source gets the unnamed source',
+    'وأفيد بأن الطائرة هبطت اضطراريا في المطار.',
+    [
+      {
+        speaker: 'مصادر غير محددة',
+        kind: 'indirect',
+        content: 'الطائرة هبطت اضطراريا في المطار',
+        verb: 'أفاد',
+      },
+    ],
+  ],
+  [
+    'an attribution closing a sentence of narration',
+    'وقتل عشرة أشخاص في القصف الذي استهدف السوق، بحسب المرصد السوري لحقوق الإنسان.',
+    [
+      {
+        speaker: 'المرصد السوري لحقوق الإنسان',
+        kind: 'indirect',
+        content: 'وقتل عشرة أشخاص في القصف الذي استهدف السوق',
+        verb: 'بحسب',
+      },
+    ],
+  ],
+  [
+    'a relay: the outlet is the channel, the source the speaker',
+    'ونقلت وكالة الأناضول عن مسؤول تركي قوله إن المحادثات ستستأنف.',
+    [
+      {
+        speaker: 'مسؤول تركي',
+        kind: 'indirect',
+        content: 'المحادثات ستستأنف',
+        verb: 'نقل',
+        channel: 'وكالة الأناضول',
+      },
+    ],
+  ],
+  [
+    'a feminine verb with no subject finds the latest feminine speaker',
+    'وقالت الوزيرة ليلى حداد إن المدارس ستفتح. وقال مدير التعليم فراس ناجي إن المعلمين جاهزون. وأضافت أن المناهج تغيرت.',
+    [
+      { speaker: 'ليلى حداد', kind: 'indirect', content: 'المدارس ستفتح', verb: 'قال' },
+      { speaker: 'فراس ناجي', kind: 'indirect', content: 'المعلمين جاهزون', verb: 'قال' },
+      { speaker: 'ليلى حداد', kind: 'indirect', content: 'المناهج تغيرت', verb: 'أضاف' },
+    ],
+  ],
+  [
+    'a governed phrase as content',
+    'وطالبت النقابة بزيادة الرواتب قبل نهاية العام.',
+    [{ speaker: 'النقابة', kind: 'indirect', content: 'بزيادة الرواتب قبل نهاية العام', verb: 'طالب' }],
+  ],
+  [
+    'an apposition after the subject',
+    'وقال السفير الياباني، كينجي تاناكا، إن بلاده ستقدم مساعدات.',
+    [{ speaker: 'كينجي تاناكا', kind: 'indirect', content: 'بلاده ستقدم مساعدات', verb: 'قال' }],
+  ],
+];
+
+describe('quotations, by construction', () => {
+  for (const [name, text, expected] of cases) {
+    it(name, () => {
+      // Channels are compared only where the case names one.
+      const got = quotes(text).map((q, k) => {
+        if (expected[k] && 'channel' in expected[k]) return q;
+        const { channel: _ignored, ...rest } = q;
+        return rest;
+      });
+      assert.deepEqual(got, expected);
+    });
+  }
+
+  it('does not take the outlet’s own asides or labels for quotations', () => {
+    assert.deepEqual(quotes('يذكر أن المدينة شهدت احتجاجات مماثلة العام الماضي.'), []);
+    const label = quotes('وقال الناطق باسم الائتلاف حسين الموسوي إن تحالف "الفتح" فاز بالمقعد.');
+    assert.equal(label[0]?.kind, 'indirect');
+  });
+
+  it('merges a surname and a bare title with the person named before', () => {
+    const r = analyse(
+      'وقال وزير المالية طارق الكبيسي إن العجز سيتراجع. وأوضح الكبيسي أن الإيرادات ارتفعت. وأكد الوزير أن الديون ستسدد.',
+    );
+    assert.equal(r.people.length, 1);
+    const p = r.people[0]!;
+    assert.equal(p.name, 'طارق الكبيسي');
+    assert.deepEqual(p.titles, ['وزير المالية']);
+    assert.deepEqual(
+      p.mentions.map((m) => m.text),
+      ['طارق الكبيسي', 'الكبيسي', 'الوزير'],
+    );
+    assert.equal(r.quotes.length, 3);
+    assert.ok(r.quotes.every((q) => q.speaker === p.id));
+  });
+
+  it('parses titles and affiliations out of the speaker phrase', () => {
+    const r = analyse(
+      'وقال النائب عن ائتلاف الوطنية والوزير السابق عادل الحمداني إن الانتخابات ستجرى في موعدها.',
+    );
+    const p = r.people[0]!;
+    assert.equal(p.name, 'عادل الحمداني');
+    assert.deepEqual(p.titles, ['النائب عن ائتلاف الوطنية', 'الوزير السابق']);
+    assert.deepEqual(p.affiliations, ['ائتلاف الوطنية']);
+    assert.equal(p.group, false);
+  });
+
+  it('gives two quotations to two subjects of one verb', () => {
+    const got = quotes('ونفت الوزارة وحليفتها الهيئة أن تكون الأسعار قد ارتفعت.');
+    assert.deepEqual(
+      got.map((q) => q.speaker),
+      ['الوزارة', 'حليفتها الهيئة'],
+    );
+  });
+
+  it('lists the outlets the article cites as sources', () => {
+    const r = analyse('وقال المسؤول لوكالة فرانس برس إن الحدود أغلقت، فيما ذكرت قناة الجزيرة أن المعبر فتح.');
+    assert.deepEqual(
+      r.sources.map((s) => [s.name, s.kind]),
+      [
+        ['وكالة فرانس برس', 'agency'],
+        ['قناة الجزيرة', 'broadcaster'],
+      ],
+    );
+  });
+});
