@@ -8,10 +8,14 @@
  *   (a) read the file + JSON.parse each line
  *   (b) (a) + decode the text's bytes, sanitise, normalise (search view),
  *       tokenise, segment clitics, split paragraphs/quotes/sentences
- *   (c) (a) + full `extract`: read the article, run the pipeline, serialise the record
+ *   then, for each analysis component after the text core, (a) + the
+ *       pipeline up to and including it, with the component's own rate (its
+ *       added time alone), e.g. «+ quotes»
+ *   and last (a) + full `extract`: read the article, run the whole pipeline,
+ *       serialise the record
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { defaultPipeline } from '../src/analyze/index.ts';
+import { COMPONENTS, createPipeline, defaultPipeline } from '../src/analyze/index.ts';
 import { articleFromJson } from '../src/ingest/inputs.ts';
 import { sanitizeText } from '../src/ingest/sanitize.ts';
 import { cliticSegmenter } from '../src/text/clitics.ts';
@@ -59,7 +63,15 @@ function stageB(): void {
     sink += analyseStructure(text, tokens).sentences.length + view.text.length;
   }
 }
-function stageC(): void {
+function stageUpTo(names: readonly string[]): () => void {
+  const pipeline = createPipeline(names);
+  return () => {
+    const parsed = readAndParse();
+    for (let i = 0; i < parsed.length; i++)
+      sink += pipeline.analyze(articleFromJson(parsed[i], `bench:${i + 1}`)).quotes.length;
+  };
+}
+function stageFull(): void {
   const parsed = readAndParse();
   const pipeline = defaultPipeline();
   for (let i = 0; i < parsed.length; i++) {
@@ -96,10 +108,22 @@ const line = (name: string, ms: number) =>
 line('(a) read + JSON.parse', ta);
 const tb = best(stageB);
 line('(b) + decode/normalise/tokenise/segment/sent.', tb);
-const tc = best(stageC);
-line('(c) full extract (pipeline + serialise)', tc);
+const names = COMPONENTS.map((c) => c.name);
+const textCore = names.indexOf('structure') + 1;
+let previous = best(stageUpTo(names.slice(0, textCore)));
+line(`(c) pipeline: ${names.slice(0, textCore).join(', ')}`, previous);
+const own: string[] = [];
+for (let k = textCore; k < names.length; k++) {
+  const t = best(stageUpTo(names.slice(0, k + 1)));
+  line(`    + ${names[k]}`, t);
+  own.push(`${names[k]} ${(articles / ((t - previous) / 1000)).toFixed(0)} articles/s`);
+  previous = t;
+}
+const tz = best(stageFull);
+line('(z) full extract (pipeline + serialise)', tz);
 const textCoreMs = tb - ta;
 console.log(
   `\ntext core alone (b − a): ${(mb / (textCoreMs / 1000)).toFixed(1)} MB/s, ${(articles / (textCoreMs / 1000)).toFixed(0)} articles/s`,
 );
+console.log(`each component alone (its added time): ${own.join('; ')}`);
 if (sink < 0) console.log(sink);

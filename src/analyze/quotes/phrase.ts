@@ -93,6 +93,9 @@ export function outletAt(
 ): { name: string; kind: string; length: number } | null {
   const w = r.words[i];
   if (!w) return null;
+  const by = r.lex.outletsByFirst;
+  // Most words start no outlet name: answer that without allocating.
+  if (!by.has(w.fold) && !by.has(w.core) && !by.has(w.nominal) && !by.has(w.stem)) return null;
   // The first token may carry a preposition or conjunction: compare its nominal form.
   const firstForms = new Set([w.fold, w.core, w.nominal, w.stem]);
   for (const first of firstForms) {

@@ -155,6 +155,17 @@ export class Reader {
    * و/ف the segmenter kept («واضاف» written without its hamza).
    */
   verbCue(i: number): VerbCue | undefined {
+    // Asked many times per token by the phrase parsers: computed once.
+    let hit = this.cueCache.get(i);
+    if (hit === undefined) {
+      hit = this.findVerbCue(i) ?? null;
+      this.cueCache.set(i, hit);
+    }
+    return hit ?? undefined;
+  }
+  private readonly cueCache = new Map<number, VerbCue | null>();
+
+  private findVerbCue(i: number): VerbCue | undefined {
     const w = this.words[i];
     if (!w?.arabic || w.prep || w.definite) return undefined;
     const v = this.lex.verbs;
