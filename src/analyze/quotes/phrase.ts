@@ -445,6 +445,7 @@ function scanPerson(r: Reader, start: number, max: number): Phrase {
   let nameStart = -1;
   let orgStart = -1;
   let orgSawDefinite = false;
+  let titleCut = -1;
   let state: State = 'title';
   const closeOrg = (at: number) => {
     if (orgStart >= 0 && at > orgStart) affiliations.push({ start: orgStart, end: at });
@@ -462,6 +463,14 @@ function scanPerson(r: Reader, start: number, max: number): Phrase {
     }
     if (stopsPhrase(r, i)) break;
     const w = r.words[i]!;
+    // «… لكتائب سيد الشهداء المنضوية في الحشد الشعبي»: an affiliating participle ends the title
+    // (and the organisation before it); what it introduces is an affiliation.
+    if (AFFILIATING.has(w.core) && titleCut < 0) {
+      closeOrg(i);
+      titleCut = i;
+      state = 'title';
+      continue;
+    }
     // «السفير البنغالي الشيخ محمد بلال»: an honorific right before a name is a title of its own.
     if (state === 'title' && !w.conj && i > start && r.isFunction(i, 'honorific') && startsName(r, i + 1)) {
       closeOrg(i);
@@ -555,7 +564,8 @@ function scanPerson(r: Reader, start: number, max: number): Phrase {
     }
   }
   closeOrg(nameStart >= 0 ? nameStart : i);
-  titles.push({ start: titleStart, end: nameStart >= 0 ? nameStart : i });
+  const titleEnd = nameStart >= 0 ? nameStart : i;
+  titles.push({ start: titleStart, end: titleCut > titleStart ? Math.min(titleCut, titleEnd) : titleEnd });
   return {
     start,
     end: i,
