@@ -78,6 +78,7 @@ export class QuoteFinder {
       if (cue) this.fromVerb(i, cue);
     }
     this.continuations();
+    this.channelSentences();
     return this.found;
   }
 
@@ -189,11 +190,17 @@ export class QuoteFinder {
     }
     channel ??= this.attributionAfter(content.end, limit);
     for (const s of speakers) this.add(i, cue.lemma, s, content, channel, confidence);
-    // A participle's channel is also its governing quotation's, when that one names none:
-    // «وقال X إن "…"، موضحا في بيان …» — both were said in the statement.
-    if (cue.form === 'participle' && channel) {
+    // A participle and the quotation it continues were said in one place: «وقال X إن "…"،
+    // موضحا في بيان …» (the channel goes back), «وقال X في بيان إن …، متعهدا بـ…» (it goes on).
+    if (cue.form === 'participle') {
       const gov = this.governing(i);
-      if (gov && !gov.channel && r.sentenceOf[gov.cueToken] === r.sentenceOf[i]) gov.channel = channel;
+      if (gov && r.sentenceOf[gov.cueToken] === r.sentenceOf[i]) {
+        if (channel && !gov.channel) gov.channel = channel;
+        else if (!channel && gov.channel) {
+          const mine = this.found.at(-1);
+          if (mine && mine.cueToken === i) mine.channel = gov.channel;
+        }
+      }
     }
   }
 
@@ -799,10 +806,16 @@ export class QuoteFinder {
       if (!a) continue;
       const start = r.isComma(k) ? k + 1 : k;
       let end = a.source;
+      // «حسبما جاء في بيان لمكتب الجبوري»: the document is the channel.
+      if (/^(جاء|ورد)$/.test(r.words[end]?.core ?? '') && channelStartsAt(r, end + 1)) {
+        const e = this.channelEnd(end + 1, limit);
+        return this.channelFrom(end + 1, e);
+      }
       if (r.verbCue(end)) end++;
       const src = parsePhrase(r, end, limit);
-      end = src ? src.end : end;
-      return { kind: 'report', span: r.span(start, end, true), ...this.sourceIn(start, end) };
+      // Without a source there is nothing to name: «حسبما» alone is not a channel.
+      if (!src) return null;
+      return { kind: 'report', span: r.span(start, src.end, true), ...this.sourceIn(start, src.end) };
     }
     return null;
   }
@@ -866,8 +879,34 @@ export class QuoteFinder {
     }
     if (!content) return resume;
     const speaker = this.people.resolve(source, i);
+    // «حسبما أعلنت الرئاسة المصرية في بيانها»: a channel after the source.
+    if (!channel && channelStartsAt(r, source.end))
+      channel = this.channelFrom(source.end, this.channelEnd(source.end, limit));
     this.add(i, a.lemma, speaker, content, channel, 0.8, a.source);
     return resume;
+  }
+
+  /**
+   * «جاء ذلك في تغريدة لقرقاش على صفحته …»: a sentence naming where the
+   * statements around it were made. The channel goes to the quotation just
+   * before and those in its own sentence that name none.
+   */
+  private channelSentences(): void {
+    const r = this.r;
+    for (const [from, to] of r.sentenceRanges) {
+      if (from === undefined || to - from < 3) continue;
+      const w = r.words[from]!;
+      if (!/^(جاء|ياتي|اتي)$/.test(w.core)) continue;
+      let k = from + 1;
+      if (/^(ذلك|هذا|هذه|كلامه|كلامها|حديثه|حديثها|تصريحه|تصريحها)$/.test(r.words[k]?.core ?? '')) k++;
+      if (!channelStartsAt(r, k)) continue;
+      const channel = this.channelFrom(k, this.channelEnd(k, to));
+      const before = this.found.filter((f) => f.cueToken < from).at(-1);
+      if (before && !before.channel && r.paragraphOf[before.cueToken]! >= r.paragraphOf[from]! - 1)
+        before.channel = channel;
+      for (const f of this.found)
+        if (r.sentenceOf[f.cueToken] === r.sentenceOf[from] && !f.channel) f.channel = channel;
+    }
   }
 
   // ---------- quotation marks with no cue ----------

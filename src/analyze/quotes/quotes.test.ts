@@ -232,6 +232,16 @@ describe('quotations, by construction', () => {
     );
   });
 
+  it('takes a channel from «جاء ذلك في …» and shares it between a quotation and its participle', () => {
+    const got = quotes('وقال الوزير ناصر العلي إن الميناء سيفتح. جاء ذلك في مؤتمر صحفي عقده في الرياض.');
+    assert.equal(got[0]?.channel, 'مؤتمر صحفي عقده في الرياض');
+    const shared = quotes('وقال المحافظ سعد الهاشمي في بيان إن الكهرباء عادت، مؤكدا أن الإصلاحات ستستمر.');
+    assert.deepEqual(
+      shared.map((q) => q.channel),
+      ['بيان', 'بيان'],
+    );
+  });
+
   it('lists the outlets the article cites as sources', () => {
     const r = analyse('وقال المسؤول لوكالة فرانس برس إن الحدود أغلقت، فيما ذكرت قناة الجزيرة أن المعبر فتح.');
     assert.deepEqual(
