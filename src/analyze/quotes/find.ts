@@ -665,6 +665,8 @@ export class QuoteFinder {
     const r = this.r;
     const cue = r.verbCue(i);
     if (cue?.form === 'participle') return true;
+    // «…، وختم بالقول …»: a verb of the outlet's leading into a continuation.
+    if (r.words[i]?.conj && r.verbCue(i + 1)?.form === 'participle') return true;
     if (this.attributionAt(i)) return true;
     if (r.isFunction(i, 'commentary') && r.words[i]!.core !== 'وهي' && r.words[i]!.core !== 'وهو')
       return true;
@@ -684,6 +686,16 @@ export class QuoteFinder {
     if (this.attributionAt(i) && (r.words[i]!.core.startsWith('حسب') || r.words[i]!.core.startsWith('بحسب')))
       return true;
     const cue = r.verbCue(i);
+    // «… وختم بالقول إن …», «… مؤكدا أن …»: a continuation begins, with or without its comma.
+    if (
+      cue?.form === 'participle' &&
+      (r.isComplementizer(i + 1) ||
+        r.isColon(i + 1) ||
+        r.isQuote(i + 1) ||
+        /^(الي|علي)$/.test(r.words[i + 1]?.core ?? ''))
+    )
+      return true;
+    if (w.conj && !cue && r.verbCue(i + 1)?.form === 'participle') return true;
     if (!cue || !w.conj || cue.form === 'participle') return false;
     // «… وطلبا من المحكمة …»: a narrative verb in the past starts a new report.
     if (

@@ -175,7 +175,17 @@ function continuesName(r: Reader, i: number, length: number): boolean {
   const w = r.words[i]!;
   if (w.conj || w.prep) return false;
   if (r.isNameLike(i)) return true;
-  if (w.definite) return properDefinite(r, i) || (w.stem.endsWith('ي') && w.stem.length >= 3);
+  if (w.definite) {
+    if (properDefinite(r, i) || (w.stem.endsWith('ي') && w.stem.length >= 3)) return true;
+    // «سامي النجار»: a family name that is also a noun, but not a common one («الاتفاق» is an object).
+    return (
+      length < 4 &&
+      !r.lex.commonWords.has(w.core) &&
+      !r.headClass(i) &&
+      !adjectiveLike(r, i) &&
+      r.frequency(i) < 1000
+    );
+  }
   if (length >= 4 || !w.arabic || w.pronoun || r.headClass(i) || r.verbCue(i)) return false;
   if (r.lex.commonWords.has(w.core) || adjectiveLike(r, i) || w.core.endsWith('ا')) return false;
   for (const cat of [

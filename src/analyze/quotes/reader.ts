@@ -167,8 +167,11 @@ export class Reader {
 
   private findVerbCue(i: number): VerbCue | undefined {
     const w = this.words[i];
-    if (!w?.arabic || w.prep || w.definite) return undefined;
+    if (!w?.arabic) return undefined;
     const v = this.lex.verbs;
+    // «وختم بالقول إن …», «مضيفا بالقول»: the verbal noun works as «قائلا».
+    if (w.prep === 'ب' && w.nominal === 'القول') return v.get('قايلا');
+    if (w.prep || w.definite) return undefined;
     const hit = v.get(w.core) ?? (w.pronoun ? v.get(w.stem) : undefined);
     if (hit || w.conj || (w.fold[0] !== 'و' && w.fold[0] !== 'ف')) return hit;
     const rest = w.fold.slice(1);
@@ -224,6 +227,11 @@ export class Reader {
     const withArticle = this.freq.count(surface.replace(/^[بلك]/, '').replace(/^ل(?=[^ا])/, 'ال'));
     const bare = this.freq.count(surface.replace(/^[بلك]?(ال|ل)/, ''));
     return withArticle >= 20 && bare < 0.05 * withArticle;
+  }
+
+  /** How often the corpus has this word (as written, without a conjunction). */
+  frequency(i: number): number {
+    return this.freq.count(this.surface(i));
   }
 
   /** Does the corpus rarely write this definite word in the feminine («الجابري» but not «الجابرية»)? */
