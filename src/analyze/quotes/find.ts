@@ -666,7 +666,7 @@ export class QuoteFinder {
     const cue = r.verbCue(i);
     if (cue?.form === 'participle') return true;
     // «…، وختم بالقول …»: a verb of the outlet's leading into a continuation.
-    if (r.words[i]?.conj && r.verbCue(i + 1)?.form === 'participle') return true;
+    if (/^[وف]/.test(r.words[i]?.fold ?? '') && r.verbCue(i + 1)?.form === 'participle') return true;
     if (this.attributionAt(i)) return true;
     if (r.isFunction(i, 'commentary') && r.words[i]!.core !== 'وهي' && r.words[i]!.core !== 'وهو')
       return true;
@@ -695,7 +695,7 @@ export class QuoteFinder {
         /^(الي|علي)$/.test(r.words[i + 1]?.core ?? ''))
     )
       return true;
-    if (w.conj && !cue && r.verbCue(i + 1)?.form === 'participle') return true;
+    if (/^[وف]/.test(w.fold) && !cue && r.verbCue(i + 1)?.form === 'participle') return true;
     if (!cue || !w.conj || cue.form === 'participle') return false;
     // «… وطلبا من المحكمة …»: a narrative verb in the past starts a new report.
     if (
