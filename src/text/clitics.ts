@@ -71,6 +71,7 @@ const FUTURE_PERSON_PREFIXES = new Set(['ي', 'ت', 'ن', 'أ']);
  */
 const PARTICLES_TAKING_YEH = new Set([
   'من',
+  'ان',
   'عن',
   'في',
   'علي',
@@ -87,6 +88,7 @@ const PARTICLES_TAKING_YEH = new Set([
 ]);
 const PARTICLE_STEMS = new Set([
   'من',
+  'ان',
   'عن',
   'في',
   'علي',

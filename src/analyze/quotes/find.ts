@@ -148,8 +148,16 @@ export class QuoteFinder {
     if (subject && r.words[p]?.conj) {
       const other = parsePhrase(r, p, limit);
       if (other && other.kind !== 'document' && other.kind !== 'group') {
-        const after = this.skipChannelsAndTime(other.end, limit).next;
-        if (r.isComplementizer(after) || r.isQuote(after) || r.isColon(after)) {
+        // «… وإسرائيل، كلتاهما، شن …»: an emphatic pronoun after the pair.
+        let after = other.end;
+        if (
+          r.isComma(after) &&
+          /^(كلتاهما|كلاهما|معا)$/.test(r.words[after + 1]?.core ?? '') &&
+          r.isComma(after + 2)
+        )
+          after += 3;
+        after = this.skipChannelsAndTime(after, limit).next;
+        if (this.content(after, limit, cue)) {
           second = other;
           p = after;
         }
@@ -337,12 +345,24 @@ export class QuoteFinder {
     const r = this.r;
     const gov = this.governing(i);
     if (gov && r.sentenceOf[gov.cueToken] === r.sentenceOf[i]) return gov.speaker;
-    const start = r.sentenceStart(i);
-    for (let k = start; k < i - 1; k++) {
-      if (!r.isArabic(k) || r.preposition(k) || r.words[k]!.definite) continue;
-      const phrase = parsePhrase(r, k + 1, i);
-      if (phrase && phrase.kind !== 'name' && phrase.kind !== 'document')
-        return this.people.resolve(phrase, k);
+    // The subject of the clause the participle hangs on: «وهاجم الأسد مشاركة قوات …، واصفا …»,
+    // «قبل أن ترد عليه الخارجية الروسية بالتأكيد …». The clause starts after the last boundary.
+    const floor = r.sentenceStart(i);
+    let k = i - 1;
+    if (r.isComma(k)) k--;
+    while (k >= floor && !r.isPunct(k) && !r.isComplementizer(k)) k--;
+    let verb = k + 1;
+    while (
+      verb < i &&
+      (r.isFunction(verb, 'discourse') || r.isFunction(verb, 'auxiliary') || r.words[verb]!.core === 'و')
+    )
+      verb++;
+    let s = verb + 1;
+    // «ترد عليه الخارجية»: a preposition with a pronoun between the verb and its subject.
+    while (s < i && r.words[s]!.pronoun && r.preposition(s)) s++;
+    if (verb < i - 1 && r.isArabic(verb) && !r.preposition(verb) && !r.words[verb]!.definite) {
+      const phrase = parsePhrase(r, s, i);
+      if (phrase && phrase.kind !== 'document') return this.people.resolve(phrase, verb);
     }
     return gov?.speaker ?? this.people.anaphor('m', 'sg', i) ?? null;
   }
@@ -508,7 +528,8 @@ export class QuoteFinder {
   private content(p: number, limit: number, cue: VerbCue): Content | null {
     const r = this.r;
     const kinds = cue.content;
-    const quotes = kinds.includes('quote') || !cue.strict;
+    // A participle before «:» and quotation marks is unambiguous, whatever its verb («لافتاً: "…"»).
+    const quotes = kinds.includes('quote') || !cue.strict || cue.form === 'participle';
     if (p >= limit) return quotes ? this.quoteNear(p, cue) : null;
     if (r.isColon(p)) return quotes ? (this.quoteAt(p + 1, limit) ?? this.clause(p + 1, limit)) : null;
     if (r.isQuote(p) && r.pairAtOpen.has(p)) return quotes ? this.quoteAt(p, limit) : null;
@@ -518,9 +539,15 @@ export class QuoteFinder {
       if (!kinds.includes('an') && cue.cls !== 'speech') return null;
       return this.quoteAt(p + 1, limit) ?? this.clause(p + 1, limit);
     }
-    const w = r.words[p];
+    let w = r.words[p];
     // Another cue here («…، مؤكدة أن …») starts its own quotation.
     if (!w?.arabic || r.verbCue(p)) return null;
+    // «واصفا إياها بـ"…"»: the object pronoun is not content.
+    if (/^اياه(ا|م|ما)?$/.test(w.core) && p + 1 < limit) {
+      p++;
+      w = r.words[p]!;
+      if (!w.arabic) return null;
+    }
     // A governed phrase: «طالب بـ…», «دعا إلى…», «حذر من…», «عبر عن…», or an object.
     const wants = (k: ContentKind) => kinds.includes(k);
     let start = -1;
@@ -538,7 +565,12 @@ export class QuoteFinder {
         if (r.isComplementizer(k) && wants('an'))
           return this.quoteAt(k + 1, limit) ?? this.clause(k + 1, limit);
         const wk = r.words[k]!;
-        if ((wants('bi') && wk.prep === 'ب') || (wants('min') && wk.core === 'من')) {
+        if (
+          (wants('bi') && wk.prep === 'ب') ||
+          (wants('min') && wk.core === 'من') ||
+          (wants('ila') && wk.core === 'الي') ||
+          (wants('ala') && wk.core === 'علي')
+        ) {
           start = cue.cls === 'act' ? p : k;
           break;
         }
@@ -673,7 +705,7 @@ export class QuoteFinder {
     if (r.words[i]?.core === 'في' && /^اشاره/.test(r.words[i + 1]?.core ?? '')) return true;
     // «…، فالإدارة الأميركية …», «…، فيما وعدت السلطات …»: a new clause of the outlet's.
     if (r.words[i]?.fold.startsWith('ف') && r.words[i]!.conj) return true;
-    if (/^(فيما|بينما|حيث|اما)$/.test(r.words[i]?.core ?? '')) return true;
+    if (/^(فيما|بينما|حيث|اما|ثم)$/.test(r.words[i]?.core ?? '')) return true;
     if (cue && (r.words[i]!.conj || parsePhrase(r, i + 1, r.sentenceEnd(i)))) return true;
     // «…، فرئيس الوزراء الإسرائيلي بنيامين نتنياهو قال …»: a new report, its subject first.
     return this.innerReportAt(i) || (r.words[i]!.conj && this.innerReportAt(i, true));
@@ -798,7 +830,10 @@ export class QuoteFinder {
           if (word.prep !== 'ل') ok = false;
           break;
         }
-        if ((j === 0 ? word.core : word.fold) !== want) {
+        // The first word may carry a conjunction («ووفقا»), which the segmenter may or may not split.
+        if (
+          j === 0 ? word.core !== want && word.fold !== want && word.fold !== `و${want}` : word.fold !== want
+        ) {
           ok = false;
           break;
         }
@@ -875,10 +910,16 @@ export class QuoteFinder {
       return resume;
     }
     const sentStart = r.sentenceStart(i);
+    // «وجاء ذلك خلال …، نقلا عن "الأناضول"»: the outlet relays the article, not a statement.
+    if (/^(جاء|ياتي)$/.test(r.words[sentStart]?.core ?? '')) return resume;
     let content: Content | null;
-    if (i === sentStart || (i === sentStart + 1 && r.words[sentStart]?.core === 'و')) {
-      // Opening: «وبحسب المصادر، …»
-      let p = source.end;
+    let after = source.end;
+    while (after < limit && r.isTime(after)) after++;
+    const opening = i === sentStart || (i === sentStart + 1 && r.words[sentStart]?.core === 'و');
+    if (opening || this.middleAttribution(i, after, limit)) {
+      // Opening («وبحسب المصادر، …») or set off by commas mid-sentence («…، بحسب الصحيفة، …»):
+      // the rest of the sentence is the source's.
+      let p = after;
       while (p < limit && (r.isComma(p) || r.isTime(p))) p++;
       if (r.isComplementizer(p)) p++;
       content = this.clause(p, limit);
@@ -896,6 +937,29 @@ export class QuoteFinder {
       channel = this.channelFrom(source.end, this.channelEnd(source.end, limit));
     this.add(i, a.lemma, speaker, content, channel, 0.8, a.source);
     return resume;
+  }
+
+  /**
+   * «وتشكل هذه المقابلة، بحسب الصحيفة، أول مقابلة …»: an attribution set off by
+   * commas inside a sentence whose own words begin only after it. Not when
+   * the words after it start a clause of their own («…، حسب مسؤولين، فيما
+   * توفي آخر …») or are only a time («…، الاثنين.»), and not when the words
+   * before it already say something (four words or more).
+   */
+  private middleAttribution(i: number, after: number, limit: number): boolean {
+    const r = this.r;
+    if (!r.isComma(after) || !r.isComma(i - 1)) return false;
+    let words = 0;
+    for (let k = after + 1; k < limit; k++) if (r.isArabic(k) && !r.isTime(k)) words++;
+    if (words < 3) return false;
+    const next = r.words[after + 1]!;
+    if (
+      /^(فيما|بينما|حيث|اما)$/.test(next.core) ||
+      next.fold.startsWith('ف') ||
+      (next.conj && r.verbCue(after + 1))
+    )
+      return false;
+    return i - 1 - r.sentenceStart(i) < 4;
   }
 
   /**
@@ -974,6 +1038,10 @@ export class QuoteFinder {
     const key = `${content.span.start}:${content.span.end}:${speaker?.id ?? ''}`;
     if (this.keys.has(key)) return;
     this.keys.add(key);
+    if (speaker) {
+      speaker.spoke = true;
+      speaker.lastSeen = Math.max(speaker.lastSeen, cueToken);
+    }
     const verbSpan = r.span(cueToken, cueEnd, true);
     this.found.push({
       kind: content.kind,

@@ -26,6 +26,8 @@ export interface Entry {
   mentions: TextSpan[];
   /** Token index of the latest mention or quote: recency for anaphora. */
   lastSeen: number;
+  /** Whether a quotation has been given to this entry: «وأضاف» goes to a speaker before a mere subject. */
+  spoke: boolean;
   unnamed: boolean;
 }
 
@@ -89,6 +91,7 @@ export class People {
       number: p.number,
       mentions: [mention],
       lastSeen: at,
+      spoke: false,
       unnamed: p.kind === 'group' || p.kind === 'role',
     };
     if (p.kind === 'role') created.name = this.text(p).text;
@@ -137,6 +140,7 @@ export class People {
         number: 'pl',
         mentions: [],
         lastSeen: at,
+        spoke: false,
         unnamed: true,
       };
       this.entries.push(e);
@@ -146,7 +150,22 @@ export class People {
 
   /** The latest speaker agreeing with a verb's gender and number, for a missing subject. */
   anaphor(gender: Gender, number: GrammaticalNumber, at: number): Entry | undefined {
-    const real = (e: Entry) => e.name !== UNSPECIFIED_SOURCE;
+    // Speakers first, and anyone acting in this very sentence («حذر الرئيس إيران وقال …»):
+    // «وأضاف» continues someone quoted, not a name met in passing.
+    const sentence = this.r.sentenceOf[at];
+    const salient = (e: Entry) => e.spoke || this.r.sentenceOf[e.lastSeen] === sentence;
+    return (
+      this.anaphorAmong(gender, number, at, salient) ?? this.anaphorAmong(gender, number, at, () => true)
+    );
+  }
+
+  private anaphorAmong(
+    gender: Gender,
+    number: GrammaticalNumber,
+    at: number,
+    pool: (e: Entry) => boolean,
+  ): Entry | undefined {
+    const real = (e: Entry) => e.name !== UNSPECIFIED_SOURCE && pool(e);
     if (number !== 'sg') {
       return (
         this.latest(

@@ -247,6 +247,14 @@ export function parsePhrase(r: Reader, from: number, limit: number, allowPrep = 
   }
   // «للمرصد السوري …» after «وفق حصيلة», «حسب»: an attached ل/ب may open a source phrase when asked.
   const prep = r.preposition(from);
+  // «22 شاهد عيان», «ثلاثة مسؤولين»: a count before a group's head.
+  if (
+    (r.tokens[from]!.kind === 'number' || r.isFunction(from, 'number')) &&
+    r.headClass(from + 1) === 'group'
+  ) {
+    const inner = parsePhrase(r, from + 1, limit);
+    return inner ? { ...inner, start: from, name: { start: from, end: inner.end } } : null;
+  }
   if (stopsPhrase(r, from) || (prep && !(allowPrep && r.words[from]!.core !== prep))) return null;
   const kind = headOf(r, from);
   if (!kind) return null;
@@ -322,6 +330,7 @@ function scanNamePhrase(r: Reader, from: number, max: number): Phrase {
  */
 function scanNominal(r: Reader, from: number, max: number, kind: PhraseKind): number {
   let open = !r.words[from]!.definite;
+  let sawAdjective = false;
   let i = from + 1;
   while (i < max) {
     const close = r.isQuote(i) ? quotedNameAt(r, i) : -1;
@@ -370,12 +379,16 @@ function scanNominal(r: Reader, from: number, max: number, kind: PhraseKind): nu
       continue;
     }
     if (open) {
+      // A definite word completes a construct («وزارة الخارجية»), but not after an adjective:
+      // «مصدر دبلوماسي تركي الاتهامات …» — there it is the verb's object.
       if (w.definite) {
+        if (sawAdjective) break;
         open = false;
         i++;
         continue;
       }
       if (adjectiveLike(r, i) || (kind !== 'group' && r.isNameLike(i))) {
+        sawAdjective ||= adjectiveLike(r, i);
         i++;
         continue;
       }
@@ -560,8 +573,9 @@ function scanPerson(r: Reader, start: number, max: number): Phrase {
     }
     // «أمير قطر», «محامي رودريغ»: right after an indefinite title head comes its genitive, not the
     // person's name («الرئيس ترامب» has the article).
+    const head = r.words[titleStart]!;
     const afterBareHead =
-      i === titleStart + 1 && !r.words[titleStart]!.definite && r.headClass(titleStart) === 'title';
+      i === titleStart + 1 && !head.definite && !head.pronoun && r.headClass(titleStart) === 'title';
     if (afterBareHead && (r.isNameLike(i) || properDefinite(r, i))) {
       orgStart = i;
       orgSawDefinite = true;

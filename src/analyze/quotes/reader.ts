@@ -208,8 +208,13 @@ export class Reader {
     for (const cat of ['preposition', 'time', 'relative', 'discourse', 'auxiliary', 'commentary']) {
       if (isFunctionWord(this.lex, w.core, cat)) return false;
     }
-    // «بديلا», «مصدرا»: an accusative common noun («البديل» is common), never a subject's name.
-    if (w.core.endsWith('ا') && this.freq.count(`ال${this.surface(i).slice(0, -1)}`) > 50) return false;
+    // «بديلا», «مصدرا»: an accusative common noun («البديل» is common, and more frequent bare than with
+    // the alef), never a subject's name; «سوريا», «روسيا» are names (far more frequent with the alef).
+    if (w.core.endsWith('ا')) {
+      const base = this.surface(i).slice(0, -1);
+      if (this.freq.count(`ال${base}`) > 50 && this.freq.count(base) > this.freq.count(this.surface(i)))
+        return false;
+    }
     const bare = this.freq.count(this.surface(i));
     const withArticle = this.freq.count(`ال${this.surface(i)}`);
     if (bare + withArticle > 150 && withArticle > 0.15 * bare) return false;
