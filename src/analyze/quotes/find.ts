@@ -63,6 +63,12 @@ export class QuoteFinder {
     const r = this.r;
     for (let i = 0; i < r.length; i++) {
       if (this.insideDirect(i)) continue;
+      // «اقرأ: …», «شاهد: …»: a related-story line, not the article's reporting.
+      if (r.isFunction(i, 'teaser') && r.isColon(i + 1) && i === r.paragraphStartToken(r.paragraphOf[i]!)) {
+        const para = r.paragraphOf[i];
+        while (i + 1 < r.length && r.paragraphOf[i + 1] === para) i++;
+        continue;
+      }
       const attribution = this.attributionAt(i);
       if (attribution) {
         // «حسبما أعلنت الرئاسة»: the verb inside the attribution is not a cue of its own.
@@ -165,6 +171,13 @@ export class QuoteFinder {
     }
 
     const content = this.content(p, limit, cue);
+    // «لم يؤكد ما إذا كانت …»: a question left open is not a statement.
+    if (
+      content &&
+      /^(ما|اذا|هل)$/.test(r.words[content.start]?.core ?? '') &&
+      (r.words[content.start]!.core !== 'ما' || r.words[content.start + 1]?.core === 'اذا')
+    )
+      return;
     if (!content) {
       // Still worth knowing who acts, for «وأضاف» later.
       if (subject && subject.kind !== 'document') this.people.resolve(subject, i);
@@ -266,7 +279,8 @@ export class QuoteFinder {
       (i === start || (i === start + 1 && r.words[start]!.core === 'و')) &&
       r.isComplementizer(i + 1)
     ) {
-      return cue.lemma === 'ذكر' || cue.lemma === 'أشار';
+      // «يذكر أن», «يشار إلى أن», «يتوقع أن», «يعتقد أن»: the outlet's aside or a belief passive.
+      return cue.lemma === 'ذكر' || cue.lemma === 'أشار' || cue.lemma === 'توقع' || cue.lemma === 'اعتقد';
     }
     const prev = i - 1;
     if (prev < start || r.words[i]!.conj) return false;
@@ -359,7 +373,7 @@ export class QuoteFinder {
       verb++;
     let s = verb + 1;
     // «ترد عليه الخارجية»: a preposition with a pronoun between the verb and its subject.
-    while (s < i && r.words[s]!.pronoun && r.preposition(s)) s++;
+    while (s < i && r.words[s]!.pronoun && (r.preposition(s) || r.isPrepositionStem(s))) s++;
     if (verb < i - 1 && r.isArabic(verb) && !r.preposition(verb) && !r.words[verb]!.definite) {
       const phrase = parsePhrase(r, s, i);
       if (phrase && phrase.kind !== 'document') return this.people.resolve(phrase, verb);
@@ -385,10 +399,13 @@ export class QuoteFinder {
         r.words[verb - 1]!.core === 'لم')
     )
       verb--;
+    // «ترامب، كان قد توعد»: a comma may set the auxiliaries off from the subject.
+    if (verb < i && r.isComma(verb - 1)) verb--;
     const floor = r.sentenceStart(i);
-    // «المرصد السوري لحقوق الإنسان الذي تحدث عن …»: the relative pronoun's antecedent.
+    // «المرصد السوري لحقوق الإنسان الذي تحدث عن …» (or «…، الذي …»): the relative pronoun's antecedent.
     if (verb - 1 >= floor && r.isFunction(verb - 1, 'relative') && r.words[verb - 1]!.core !== 'من') {
-      return this.antecedent(verb - 1, floor);
+      const rel = verb - 1;
+      return this.antecedent(r.isComma(rel - 1) ? rel - 1 : rel, floor);
     }
     // Candidate clause starts: after the nearest boundary, and after the one before it when the
     // nearest is a comma closing an apposition («المبعوث الأمريكي، كينيث وورد، قال»).
@@ -506,7 +523,9 @@ export class QuoteFinder {
         : ch.kind
       : head.prep === 'ل'
         ? 'interview'
-        : 'statement';
+        : r.words[start]!.core === 'امام'
+          ? 'speech'
+          : 'statement';
     return { kind, span: r.span(from, end, true), ...this.sourceIn(from, end) };
   }
 

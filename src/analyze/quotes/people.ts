@@ -8,7 +8,7 @@
  */
 import type { Person, TextSpan } from '../../record/types.ts';
 import type { Gender, GrammaticalNumber } from '../lexicons.ts';
-import type { Phrase, PhraseKind, Range } from './phrase.ts';
+import { type Phrase, type PhraseKind, parsePhrase, type Range } from './phrase.ts';
 import type { Reader } from './reader.ts';
 
 export interface Entry {
@@ -56,8 +56,25 @@ export class People {
     const mention = this.text(p.name ?? p);
     let entry: Entry | undefined;
     if (p.kind === 'document') {
-      // «وأضاف البيان»: the statement speaks for whoever issued it.
-      entry = this.latest((e) => e.kind === 'institution' || e.kind === 'person' || e.kind === 'name', at);
+      // «البيان الصادر عن السكرتير الصحفي للبيت الأبيض»: the issuer is named.
+      for (let k = p.start + 1; k < p.end - 1; k++) {
+        if (/^(الصادر|الصادره)$/.test(this.r.words[k]!.core) && this.r.words[k + 1]!.core === 'عن') {
+          const issuer = parsePhrase(this.r, k + 2, p.end);
+          if (issuer && issuer.kind !== 'document') return this.resolve(issuer, at);
+        }
+      }
+      // «وأضاف البيان»: the statement speaks for whoever issued it — the latest speaker that can issue one.
+      entry =
+        this.latest(
+          (e) =>
+            e.spoke &&
+            (e.kind === 'institution' || e.kind === 'person' || e.kind === 'name' || e.kind === 'role'),
+          at,
+        ) ??
+        this.latest(
+          (e) => e.kind === 'institution' || e.kind === 'person' || e.kind === 'name' || e.kind === 'role',
+          at,
+        );
       if (entry) {
         entry.lastSeen = at;
         return entry;

@@ -76,6 +76,8 @@ export function channelStartsAt(r: Reader, i: number): boolean {
     if (ch?.noun) return true;
     // «عبر حسابه», «على تويتر», «أمام الصحفيين», «مع بي بي سي»
     if (ch?.recipient && (prep === 'امام' || prep === 'مع')) return true;
+    // «أمام مجلس الأمن», «أمام البرلمان»: an audience.
+    if (prep === 'امام' && (next.definite || r.headClass(i + 1) === 'org')) return true;
     return prep !== 'في' && outletAt(r, i + 1, true) !== null;
   }
   return false;
@@ -437,7 +439,8 @@ function prepObjectOk(r: Reader, obj: number): boolean {
   if (w.prep === 'ب') return named;
   if (w.definite || named) return true;
   const next = r.words[obj + 1];
-  return !!next && next.definite && !next.prep && !next.conj && !next.pronoun;
+  // A construct with a definite or proper noun: «لحقوق الإنسان», «في شمال سوريا», «في ريف دمشق».
+  return !!next && !next.prep && !next.conj && !next.pronoun && (next.definite || r.isNameLike(obj + 1));
 }
 
 /** Does a person's name begin at token i? A name-like word, or an unsure one followed by a known name («جاسم محمد»). */
@@ -546,7 +549,11 @@ function scanPerson(r: Reader, start: number, max: number): Phrase {
         orgSawDefinite = w.definite;
         state = 'org';
       } else if (r.isNameLike(i)) state = 'place';
-      else state = 'title';
+      else if (r.isNameLike(i + 1) && !r.words[i + 1]!.conj) {
+        // «في شمال سوريا», «في ريف دمشق»: a place in construct is the object, not the name.
+        i++;
+        state = 'place';
+      } else state = 'title';
       continue;
     }
     if (state === 'place') {

@@ -13,6 +13,16 @@ import type { Doc } from '../doc.ts';
 import { isFunctionWord, type Lexicons, lexicons, type VerbCue } from '../lexicons.ts';
 import { type Word, words } from '../words.ts';
 
+/** Verbal nouns that, after «بـ», continue a report, and the participle they stand for (search form). */
+const VERBAL_NOUNS = new Map([
+  ['القول', 'قايلا'],
+  ['التاكيد', 'موكدا'],
+  ['الاشاره', 'مشيرا'],
+  ['التحذير', 'محذرا'],
+  ['الاعلان', 'معلنا'],
+  ['المطالبه', 'مطالبا'],
+]);
+
 const BOUNDARY_PUNCT = new Set([
   '،',
   ',',
@@ -135,6 +145,15 @@ export class Reader {
     if (isFunctionWord(this.lex, w.core, 'preposition')) return w.core;
     return w.prep;
   }
+  /** «عليه», «منها», «لهم»: a preposition carrying its pronoun object. */
+  isPrepositionStem(i: number): boolean {
+    const w = this.words[i];
+    return (
+      !!w &&
+      w.pronoun &&
+      (isFunctionWord(this.lex, w.stem, 'preposition') || w.stem === 'ل' || w.stem === 'ب')
+    );
+  }
   isFunction(i: number, category: string): boolean {
     const w = this.words[i];
     return !!w && isFunctionWord(this.lex, w.core, category);
@@ -169,8 +188,12 @@ export class Reader {
     const w = this.words[i];
     if (!w?.arabic) return undefined;
     const v = this.lex.verbs;
-    // «وختم بالقول إن …», «مضيفا بالقول»: the verbal noun works as «قائلا».
-    if (w.prep === 'ب' && w.nominal === 'القول') return v.get('قايلا');
+    // «وختم بالقول إن …», «ترد الخارجية بالتأكيد على أن …»: «بـ» + the verbal noun of a reporting verb
+    // works as its participle.
+    if (w.prep === 'ب' && w.definite) {
+      const participle = VERBAL_NOUNS.get(w.nominal);
+      if (participle) return v.get(participle);
+    }
     if (w.prep || w.definite) return undefined;
     const hit = v.get(w.core) ?? (w.pronoun ? v.get(w.stem) : undefined);
     if (hit || w.conj || (w.fold[0] !== 'و' && w.fold[0] !== 'ف')) return hit;
