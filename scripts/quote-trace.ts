@@ -5,7 +5,8 @@
  *
  *   npx tsx scripts/quote-trace.ts "وقال الوزير إن …"
  */
-import { defaultPipeline } from '../src/analyze/index.ts';
+process.env.ISNAD_TRACE_QUOTES ??= '1';
+const { defaultPipeline } = await import('../src/analyze/index.ts');
 
 const text = process.argv.slice(2).join(' ');
 const rec = defaultPipeline().analyze({ text, meta: {} });

@@ -43,6 +43,8 @@ interface Content {
   span: TextSpan;
 }
 
+/** ISNAD_TRACE_QUOTES=1 prints how each reporting verb was read (scripts/quote-trace.ts sets it). */
+const TRACE = process.env.ISNAD_TRACE_QUOTES === '1';
 const LABEL_MAX_TOKENS = 3;
 const SHORT_DIRECT_MIN = 2;
 
@@ -171,6 +173,11 @@ export class QuoteFinder {
     }
 
     const content = this.content(p, limit, cue);
+    if (TRACE) {
+      process.stderr.write(
+        `trace ${r.tokens[i]!.text}: subject=${subject ? r.span(subject.start, subject.end).text : '∅'} p=${r.tokens[p]?.text ?? 'end'} content=${content ? content.span.text.slice(0, 40) : '∅'}\n`,
+      );
+    }
     // «لم يؤكد ما إذا كانت …»: a question left open is not a statement.
     if (
       content &&
@@ -905,6 +912,10 @@ export class QuoteFinder {
     if (r.verbCue(srcStart)) srcStart++;
     const resume = srcStart;
     let source = parsePhrase(r, srcStart, limit, true);
+    if (TRACE)
+      process.stderr.write(
+        `trace attribution ${r.tokens[i]!.text}: source=${source ? r.span(source.start, source.end).text : '∅'}\n`,
+      );
     if (!source) return resume;
     let channel: Channel | null = null;
     // «وفق حصيلة للمرصد السوري …»: the document is the channel, the body that issued it the source.

@@ -51,6 +51,22 @@ export class People {
     return this.r.span(range.start, range.end, true);
   }
 
+  /**
+   * A name as people write it: «للمرصد السوري» (a source after «وفقا») is
+   * «المرصد السوري», «بجيش الإسلام» is «جيش الإسلام». The mention keeps the
+   * text as written; the name is the form a reader would look it up by.
+   */
+  private nameOf(mention: TextSpan, firstToken: number): string {
+    const parts = this.r.doc.segments[firstToken];
+    const tok = this.r.tokens[firstToken]!;
+    const prep = parts?.find((x) => x.role === 'prep');
+    if (!parts || !prep || tok.start + prep.end > mention.end) return mention.text;
+    const det = parts.find((x) => x.role === 'det');
+    const rest = this.r.text.slice(tok.start + prep.end, mention.end);
+    // «للـ» writes the article as one lam: spell it out again.
+    return det && det.end - det.start === 1 ? `ا${rest}` : rest;
+  }
+
   /** The entry a speaker phrase names or refers back to, created when new. */
   resolve(p: Phrase, at: number): Entry {
     const mention = this.text(p.name ?? p);
@@ -98,7 +114,7 @@ export class People {
     }
     const created: Entry = {
       id: `p${this.entries.length + 1}`,
-      name: mention.text,
+      name: this.nameOf(mention, (p.name ?? p).start),
       nameTokens: this.folded(p.name ?? p),
       kind: p.kind,
       titles: [],

@@ -175,6 +175,8 @@ export function properDefinite(r: Reader, i: number): boolean {
  */
 function continuesName(r: Reader, i: number, length: number): boolean {
   const w = r.words[i]!;
+  // «كينيث وورد»: a foreign name in و (written وو) is not و + a word.
+  if (w.conj && w.fold.startsWith('وو') && !w.prep && length < 4) return true;
   if (w.conj || w.prep) return false;
   if (r.isNameLike(i)) return true;
   if (w.definite) {
@@ -257,7 +259,10 @@ export function parsePhrase(r: Reader, from: number, limit: number, allowPrep = 
     const inner = parsePhrase(r, from + 1, limit);
     return inner ? { ...inner, start: from, name: { start: from, end: inner.end } } : null;
   }
-  if (stopsPhrase(r, from) || (prep && !(allowPrep && r.words[from]!.core !== prep))) return null;
+  const attachedSource = allowPrep && prep !== null && r.words[from]!.core !== prep;
+  if (prep && !attachedSource) return null;
+  // («للمرصد» would otherwise read as a channel to an outlet: here it is the source.)
+  if (!attachedSource && stopsPhrase(r, from)) return null;
   const kind = headOf(r, from);
   if (!kind) return null;
   const max = Math.min(limit, from + MAX_PHRASE);

@@ -227,6 +227,10 @@ export class Reader {
     if (this.lex.personNames.has(w.core) || isFunctionWord(this.lex, w.core, 'name-particle')) return true;
     if (w.definite || w.core.length < 2) return false;
     if (this.lex.commonWords.has(w.core) || this.lex.commonWords.has(w.fold)) return false;
+    // «أسفها», «موقفهم»: a pronoun the segmenter left on a known word.
+    const surface = this.surface(i);
+    const pron = /(هما|هم|هن|ها)$/.exec(surface);
+    if (pron && this.freq.count(surface.slice(0, -pron[0].length)) >= 20) return false;
     if (this.headClass(i) || this.verbCue(i) || this.isComplementizer(i)) return false;
     for (const cat of ['preposition', 'time', 'relative', 'discourse', 'auxiliary', 'commentary']) {
       if (isFunctionWord(this.lex, w.core, cat)) return false;
