@@ -120,6 +120,8 @@ export class QuoteFinder {
       subject = this.leftSubject(i);
       if (!subject) {
         while (p < limit && r.isTime(p)) p++;
+        // «وتصنف كل من الولايات المتحدة والاتحاد الأوروبي …»: «كل من» before joined subjects.
+        if (r.words[p]?.core === 'كل' && r.words[p + 1]?.core === 'من') p += 2;
         subject = parsePhrase(r, p, limit);
         if (subject) p = subject.end;
         else if (this.isAside(i, cue)) return;
@@ -199,8 +201,8 @@ export class QuoteFinder {
         const pair = this.people.pairFor(subject, i);
         speakers = pair ?? [this.people.resolve(subject, i)];
         if (second) speakers.push(this.people.resolve(second, i));
-      } else if (cue.number === 'du' && this.lastPair) {
-        speakers = this.lastPair;
+      } else if (cue.number === 'du' && (this.dualInSentence(i) ?? this.lastPair)) {
+        speakers = (this.dualInSentence(i) ?? this.lastPair)!;
         confidence = 0.7;
       } else {
         speakers = [this.people.anaphor(cue.gender, cue.number, i) ?? null];
@@ -239,6 +241,10 @@ export class QuoteFinder {
    */
   private afterSubject(subject: Phrase, p: number, limit: number, set: (s: Phrase) => void): number {
     const r = this.r;
+    // «وزارة الدفاع الأميركية "البنتاغون"»: a name in marks right after the subject is its alias.
+    const alias = r.pairAtOpen.get(p);
+    if (alias && alias.closeTok - alias.openTok <= 4 && this.isLabel(alias.openTok, alias.closeTok))
+      p = alias.closeTok + 1;
     const sep = r.tokens[p]?.text;
     if (sep === '،' || sep === ',' || sep === '-' || sep === '–' || sep === '(') {
       const appo = parsePhrase(r, p + 1, limit);
@@ -263,9 +269,12 @@ export class QuoteFinder {
         p = closer === sep || closer === ')' ? appo.end + 1 : appo.end;
       }
     }
-    if (r.isFunction(p, 'relative')) {
-      for (let k = p + 1; k < Math.min(limit, p + 14); k++) {
+    // «…، الذي يشرف على القوات الأميركية في الشرق الأوسط، إن …»: a relative clause about the subject.
+    const rel = r.isComma(p) && r.isFunction(p + 1, 'relative') ? p + 1 : p;
+    if (r.isFunction(rel, 'relative')) {
+      for (let k = rel + 1; k < Math.min(limit, rel + 16); k++) {
         if (r.isComplementizer(k)) return k;
+        if (r.isComma(k) && r.isComplementizer(k + 1)) return k + 1;
         if (r.isQuote(k) || r.isColon(k)) break;
       }
     }
@@ -338,6 +347,19 @@ export class QuoteFinder {
     if (!r.words[k]!.conj) return null;
     const p = parsePhrase(r, k, limit);
     if (p) return p;
+    return null;
+  }
+
+  /** «وكان الرئيسان بحثا … وشددا على …»: a dual title earlier in the sentence names the two speakers. */
+  private dualInSentence(i: number): Entry[] | null {
+    const r = this.r;
+    for (let k = i - 1; k >= r.sentenceStart(i); k--) {
+      const w = r.words[k]!;
+      if (!w.definite || !w.stem.endsWith('ان')) continue;
+      const phrase = parsePhrase(r, k, k + 1);
+      const pair = phrase ? this.people.pairFor(phrase, k) : null;
+      if (pair) return pair;
+    }
     return null;
   }
 
@@ -445,8 +467,9 @@ export class QuoteFinder {
       const phrase = parsePhrase(r, start, verb);
       if (!phrase) continue;
       let merged = phrase;
-      const end = this.afterSubject(phrase, phrase.end, verb, (s) => (merged = s));
-      if (end === verb) return merged;
+      const end = this.afterSubject(phrase, phrase.end, verb + 1, (s) => (merged = s));
+      // The phrase fills the clause up to the verb (or up to the comma before its auxiliaries).
+      if (end === verb || (end === verb + 1 && r.isComma(verb))) return merged;
     }
     return null;
   }
@@ -480,12 +503,16 @@ export class QuoteFinder {
         continue;
       }
       // «في وقت سابق من العام الجاري», «خلال الأيام الماضية»: a time phrase.
+      // «في نهاية شهر يناير الماضي», «في الثامن من شهر فبراير الحالي»: nouns of time, months,
+      // ordinals and numbers after a preposition.
       const prep = r.preposition(p);
-      if (prep && r.words[p]!.core === prep && r.isTime(p + 1)) {
+      const timeish = (k: number) =>
+        r.isTime(k) || r.isFunction(k, 'time-noun') || r.tokens[k]?.kind === 'number';
+      if (prep && r.words[p]!.core === prep && timeish(p + 1)) {
         p += 2;
         while (
           p < limit &&
-          (r.isTime(p) || (r.words[p]!.definite && !r.isComplementizer(p)) || r.words[p]!.core === 'من')
+          (timeish(p) || (r.words[p]!.definite && !r.isComplementizer(p)) || r.words[p]!.core === 'من')
         )
           p++;
         continue;
@@ -587,6 +614,13 @@ export class QuoteFinder {
       // «هدد الرئيس النظام السوري بأن …», «أبلغ الوزير نظيره أن …», «حذر السكان من …»: an object
       // of a few words, then the complement.
       for (let k = p + 1; k < Math.min(limit, p + 6); k++) {
+        // «أبلغ الرئيس فلاديمير بوتن، خلال اجتماع …، الثلاثاء، أن …»: commas, channels and times
+        // between the object and the complement.
+        if (r.isComma(k) && wants('an')) {
+          const after = this.skipChannelsAndTime(k, limit).next;
+          if (r.isComplementizer(after))
+            return this.quoteAt(after + 1, limit) ?? this.clause(after + 1, limit);
+        }
         if (r.isPunct(k) || r.isQuote(k) || r.verbCue(k)) break;
         if (r.isComplementizer(k) && wants('an'))
           return this.quoteAt(k + 1, limit) ?? this.clause(k + 1, limit);
@@ -731,7 +765,7 @@ export class QuoteFinder {
     if (r.words[i]?.core === 'في' && /^اشاره/.test(r.words[i + 1]?.core ?? '')) return true;
     // «…، فالإدارة الأميركية …», «…، فيما وعدت السلطات …»: a new clause of the outlet's.
     if (r.words[i]?.fold.startsWith('ف') && r.words[i]!.conj) return true;
-    if (/^(فيما|بينما|حيث|اما|ثم)$/.test(r.words[i]?.core ?? '')) return true;
+    if (/^(فيما|بينما|حيث|اما|ثم)$/.test(r.words[i]?.core ?? '') || r.words[i]?.fold === 'وذلك') return true;
     if (cue && (r.words[i]!.conj || parsePhrase(r, i + 1, r.sentenceEnd(i)))) return true;
     // «…، فرئيس الوزراء الإسرائيلي بنيامين نتنياهو قال …»: a new report, its subject first.
     return this.innerReportAt(i) || (r.words[i]!.conj && this.innerReportAt(i, true));
