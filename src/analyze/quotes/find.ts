@@ -240,11 +240,25 @@ export class QuoteFinder {
    * before the content («التحالف الدولي الذي تقوده الولايات المتحدة … إن»).
    */
   private afterSubject(subject: Phrase, p: number, limit: number, set: (s: Phrase) => void): number {
+    // «وزير التعليم، نفتالي بينيت، عضو مجلس الوزراء المصغر، …»: appositions may follow one another.
+    let current = subject;
+    for (let round = 0; round < 3; round++) {
+      const next = this.oneApposition(current, p, limit, (s) => (current = s));
+      if (next === p) break;
+      p = next;
+    }
+    if (current !== subject) set(current);
+    return this.afterRelative(p, limit);
+  }
+
+  private oneApposition(subject: Phrase, p: number, limit: number, set: (s: Phrase) => void): number {
     const r = this.r;
     // «وزارة الدفاع الأميركية "البنتاغون"»: a name in marks right after the subject is its alias.
     const alias = r.pairAtOpen.get(p);
     if (alias && alias.closeTok - alias.openTok <= 4 && this.isLabel(alias.openTok, alias.closeTok))
       p = alias.closeTok + 1;
+    // After an apposition that took its closing comma, the next one starts straight away.
+    if (p > subject.end && r.isComma(p - 1) && !r.isComma(p)) p--;
     const sep = r.tokens[p]?.text;
     if (sep === '،' || sep === ',' || sep === '-' || sep === '–' || sep === '(') {
       const appo = parsePhrase(r, p + 1, limit);
@@ -269,7 +283,12 @@ export class QuoteFinder {
         p = closer === sep || closer === ')' ? appo.end + 1 : appo.end;
       }
     }
-    // «…، الذي يشرف على القوات الأميركية في الشرق الأوسط، إن …»: a relative clause about the subject.
+    return p;
+  }
+
+  /** «…، الذي يشرف على القوات الأميركية في الشرق الأوسط، إن …»: a relative clause about the subject. */
+  private afterRelative(p: number, limit: number): number {
+    const r = this.r;
     const rel = r.isComma(p) && r.isFunction(p + 1, 'relative') ? p + 1 : p;
     if (r.isFunction(rel, 'relative')) {
       for (let k = rel + 1; k < Math.min(limit, rel + 16); k++) {
@@ -400,6 +419,18 @@ export class QuoteFinder {
       (r.isFunction(verb, 'discourse') || r.isFunction(verb, 'auxiliary') || r.words[verb]!.core === 'و')
     )
       verb++;
+    // «فإن ناورت اكتفت بالقول …»: the subject may come first.
+    const first = parsePhrase(r, verb, i);
+    if (
+      first &&
+      first.kind !== 'document' &&
+      first.end < i &&
+      r.isArabic(first.end) &&
+      !r.words[first.end]!.definite &&
+      !r.preposition(first.end)
+    ) {
+      return this.people.resolve(first, verb);
+    }
     let s = verb + 1;
     // «ترد عليه الخارجية»: a preposition with a pronoun between the verb and its subject.
     while (s < i && r.words[s]!.pronoun && (r.preposition(s) || r.isPrepositionStem(s))) s++;
@@ -589,7 +620,9 @@ export class QuoteFinder {
     // «أشار إلى أن», «شدد على أن», «أكد على أن»
     if ((r.words[p]?.core === 'الي' || r.words[p]?.core === 'علي') && r.isComplementizer(p + 1)) p++;
     if (r.isComplementizer(p)) {
-      if (!kinds.includes('an') && cue.cls !== 'speech') return null;
+      // «توعد بأنه "…"»: «بأن» serves a verb that takes بـ as well as one that takes أن.
+      const biAn = r.words[p]!.prep === 'ب' || r.words[p]!.core === 'بان';
+      if (!kinds.includes('an') && cue.cls !== 'speech' && !(biAn && kinds.includes('bi'))) return null;
       return this.quoteAt(p + 1, limit) ?? this.clause(p + 1, limit);
     }
     let w = r.words[p];
