@@ -58,6 +58,8 @@ export interface Lexicons {
   readonly personNames: ReadonlySet<string>;
   /** Words ANERcorp never tags as part of an entity («أي», «يجب»). */
   readonly commonWords: ReadonlySet<string>;
+  /** Verbal nouns that report speech («تصريحات X بأن …»): folded noun → lemma and content kinds. */
+  readonly reportingNouns: ReadonlyMap<string, { lemma: string; obj: boolean }>;
   /** Closed-class words by category (time, discourse, auxiliary, preposition, relative, commentary, name-particle). */
   readonly functionWords: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -194,6 +196,10 @@ export function lexicons(): Lexicons {
     personNames: new Set(readTsv('lexicon/person-names.tsv').map((r) => foldKey(r[0]!))),
     functionWords: loadFunctionWords(),
     commonWords: new Set(readTsv('lexicon/common-words.tsv').map((r) => foldKey(r[0]!))),
+    reportingNouns: mapOf('lexicon/reporting-nouns.tsv', (r) => ({
+      lemma: r[1]!,
+      obj: (r[2] ?? '').includes('obj'),
+    })),
   };
   return shared;
 }

@@ -84,6 +84,7 @@ export class QuoteFinder {
       }
       const cue = r.verbCue(i);
       if (cue) this.fromVerb(i, cue);
+      else this.fromNoun(i);
     }
     this.continuations();
     this.channelSentences();
@@ -232,6 +233,37 @@ export class QuoteFinder {
         }
       }
     }
+  }
+
+  /**
+   * A verbal noun with its speaker in construct and its content after
+   * «أن/بأن»: «وفي ما يتعلق بتصريحات الرئيس الإيراني، حسن روحاني، بأن بلاده
+   * …», «عقب اتهام موسكو لتل أبيب، بأنها …», «منذ إعلان الحكومة فوزها …».
+   */
+  private fromNoun(i: number): void {
+    const r = this.r;
+    const w = r.words[i];
+    if (!w?.arabic || w.pronoun || w.definite) return;
+    const noun = r.lex.reportingNouns.get(w.stem);
+    if (!noun) return;
+    const limit = r.sentenceEnd(i);
+    let subject = parsePhrase(r, i + 1, limit);
+    if (!subject || subject.kind === 'document') return;
+    let p = this.afterSubject(subject, subject.end, limit, (s) => (subject = s));
+    // «لتل أبيب»: the one addressed or accused, before the content.
+    if (r.words[p]?.prep === 'ل' && !r.isComplementizer(p)) {
+      p++;
+      while (p < limit && (r.isNameLike(p) || r.words[p]!.definite) && !r.isComplementizer(p)) p++;
+    }
+    while (p < limit && (r.isComma(p) || r.isTime(p))) p++;
+    let content: Content | null = null;
+    if (r.isComplementizer(p)) content = this.quoteAt(p + 1, limit) ?? this.clause(p + 1, limit);
+    else if (noun.obj && r.isArabic(p) && !r.preposition(p) && !r.verbCue(p)) {
+      const c = this.clause(p, limit);
+      content = c && c.end - c.start >= 2 ? c : null;
+    }
+    if (!content) return;
+    this.add(i, noun.lemma, this.people.resolve(subject, i), content, null, 0.75);
   }
 
   /**

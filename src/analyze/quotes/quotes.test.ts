@@ -232,6 +232,13 @@ describe('quotations, by construction', () => {
     );
   });
 
+  it('reads a verbal noun with its speaker in construct', () => {
+    const got = quotes('وجاء الرد بعد تصريحات وزير الطاقة الأردني، هالة زواتي، بأن الأسعار ستنخفض قريبا.');
+    assert.deepEqual(got, [
+      { speaker: 'هالة زواتي', kind: 'indirect', content: 'الأسعار ستنخفض قريبا', verb: 'تصريح' },
+    ]);
+  });
+
   it('takes a channel from «جاء ذلك في …» and shares it between a quotation and its participle', () => {
     const got = quotes('وقال الوزير ناصر العلي إن الميناء سيفتح. جاء ذلك في مؤتمر صحفي عقده في الرياض.');
     assert.equal(got[0]?.channel, 'مؤتمر صحفي عقده في الرياض');
