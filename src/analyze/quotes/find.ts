@@ -602,7 +602,16 @@ export class QuoteFinder {
       if (phrase) return phrase.end;
     }
     let e = p + 1;
-    while (e < limit && e - p < 14 && !r.isPunct(e) && !r.isQuote(e) && !r.isComplementizer(e)) e++;
+    while (e < limit && e - p < 14 && !r.isPunct(e) && !r.isComplementizer(e)) {
+      // «لشبكة "إن بي سي نيوز"»: a short name in marks belongs to the channel.
+      if (r.isQuote(e)) {
+        const pair = r.pairAtOpen.get(e);
+        if (!pair || pair.closeTok - pair.openTok > 5) break;
+        e = pair.closeTok + 1;
+        continue;
+      }
+      e++;
+    }
     return e;
   }
 
@@ -678,7 +687,7 @@ export class QuoteFinder {
     if (start < 0) {
       // «هدد الرئيس النظام السوري بأن …», «أبلغ الوزير نظيره أن …», «حذر السكان من …»: an object
       // of a few words, then the complement.
-      for (let k = p + 1; k < Math.min(limit, p + 6); k++) {
+      for (let k = p + 1; k < Math.min(limit, p + 9); k++) {
         // «أبلغ الرئيس فلاديمير بوتن، خلال اجتماع …، الثلاثاء، أن …»: commas, channels and times
         // between the object and the complement.
         if (r.isComma(k) && wants('an')) {
@@ -686,7 +695,7 @@ export class QuoteFinder {
           if (r.isComplementizer(after))
             return this.quoteAt(after + 1, limit) ?? this.clause(after + 1, limit);
         }
-        if (r.isPunct(k) || r.isQuote(k) || r.verbCue(k)) break;
+        if (r.isPunct(k) || r.isQuote(k) || r.verbCue(k) || r.isAdverbialAn(k)) break;
         if (r.isComplementizer(k) && wants('an'))
           return this.quoteAt(k + 1, limit) ?? this.clause(k + 1, limit);
         const wk = r.words[k]!;
@@ -1168,7 +1177,9 @@ export class QuoteFinder {
     if (this.keys.has(key)) return;
     this.keys.add(key);
     if (speaker) {
-      speaker.spoke = true;
+      // A source cited with «بحسب/وفق» is noted, not made the antecedent of the next «وأضاف».
+      if (cueEnd > cueToken + 1 || /^(بحسب|حسب|وفق|نقل|على لسان|استنادا)$/.test(lemma)) speaker.cited = true;
+      else speaker.spoke = true;
       speaker.lastSeen = Math.max(speaker.lastSeen, cueToken);
     }
     const verbSpan = r.span(cueToken, cueEnd, true);

@@ -28,6 +28,8 @@ export interface Entry {
   lastSeen: number;
   /** Whether a quotation has been given to this entry: «وأضاف» goes to a speaker before a mere subject. */
   spoke: boolean;
+  /** Whether it was only cited as a source («بحسب X»): a weaker antecedent than a speaker. */
+  cited: boolean;
   unnamed: boolean;
 }
 
@@ -125,6 +127,7 @@ export class People {
       mentions: [mention],
       lastSeen: at,
       spoke: false,
+      cited: false,
       unnamed: p.kind === 'group' || p.kind === 'role',
     };
     if (p.kind === 'role') created.name = this.text(p).text;
@@ -174,6 +177,7 @@ export class People {
         mentions: [],
         lastSeen: at,
         spoke: false,
+        cited: false,
         unnamed: true,
       };
       this.entries.push(e);
@@ -184,12 +188,23 @@ export class People {
   /** The latest speaker agreeing with a verb's gender and number, for a missing subject. */
   anaphor(gender: Gender, number: GrammaticalNumber, at: number): Entry | undefined {
     // Speakers first, and anyone acting in this very sentence («حذر الرئيس إيران وقال …»):
-    // «وأضاف» continues someone quoted, not a name met in passing.
+    // «وأضاف» continues someone quoted, not a name met in passing. A source only cited
+    // («بحسب صحيفة …») comes next, then anyone; agreement counts before salience.
     const sentence = this.r.sentenceOf[at];
-    const salient = (e: Entry) => e.spoke || this.r.sentenceOf[e.lastSeen] === sentence;
-    return (
-      this.anaphorAmong(gender, number, at, salient) ?? this.anaphorAmong(gender, number, at, () => true)
-    );
+    const pools: ((e: Entry) => boolean)[] = [
+      (e) => e.spoke || this.r.sentenceOf[e.lastSeen] === sentence,
+      (e) => e.spoke || e.cited || this.r.sentenceOf[e.lastSeen] === sentence,
+      () => true,
+    ];
+    for (const pool of pools) {
+      const agreeing = this.anaphorAmong(gender, number, at, pool, true);
+      if (agreeing) return agreeing;
+    }
+    for (const pool of pools) {
+      const any = this.anaphorAmong(gender, number, at, pool, false);
+      if (any) return any;
+    }
+    return undefined;
   }
 
   private anaphorAmong(
@@ -197,14 +212,14 @@ export class People {
     number: GrammaticalNumber,
     at: number,
     pool: (e: Entry) => boolean,
+    agreeing: boolean,
   ): Entry | undefined {
     const real = (e: Entry) => e.name !== UNSPECIFIED_SOURCE && pool(e);
+    if (!agreeing) return this.latest(real, at);
     if (number !== 'sg') {
-      return (
-        this.latest(
-          (e) => real(e) && (e.number !== 'sg' || e.kind === 'group' || e.kind === 'institution'),
-          at,
-        ) ?? this.latest(real, at)
+      return this.latest(
+        (e) => real(e) && (e.number !== 'sg' || e.kind === 'group' || e.kind === 'institution'),
+        at,
       );
     }
     if (gender === 'f') {
@@ -212,15 +227,11 @@ export class People {
       // gender («إسرائيل», «ماي») only when there is none.
       return (
         this.latest((e) => real(e) && e.gender === 'f' && (e.kind !== 'group' || e.number === 'pl'), at) ??
-        this.latest((e) => real(e) && e.gender === null && e.kind === 'name', at) ??
-        this.latest(real, at)
+        this.latest((e) => real(e) && e.gender === null && e.kind === 'name', at)
       );
     }
     // Masculine: a man, or a person or name of unknown gender (most names).
-    return (
-      this.latest((e) => real(e) && e.kind !== 'group' && (e.gender === 'm' || e.gender === null), at) ??
-      this.latest(real, at)
-    );
+    return this.latest((e) => real(e) && e.kind !== 'group' && (e.gender === 'm' || e.gender === null), at);
   }
 
   private latest(ok: (e: Entry) => boolean, at: number): Entry | undefined {

@@ -225,9 +225,10 @@ function headOf(r: Reader, i: number): PhraseKind | null {
   if (hc === 'group') return 'group';
   if (hc === 'channel') return 'document';
   if (outletAt(r, i, false)) return 'institution';
-  // «المحاميان», «الوزيران»: two people named by their title.
+  // «المحاميان», «الوزيران»: two people named by their title; «مسؤولان أميركيان»: two unnamed.
   const w = r.words[i]!;
-  if (w.definite && w.stem.endsWith('ان') && r.lex.personTitles.has(w.stem.slice(0, -2))) return 'name';
+  if (w.stem.endsWith('ان') && r.lex.personTitles.has(w.stem.slice(0, -2)))
+    return w.definite ? 'name' : 'group';
   const t = r.tokens[i]!;
   if (t.kind === 'hashtag' || t.kind === 'latin') return 'name';
   if (r.isNameLike(i)) return 'name';

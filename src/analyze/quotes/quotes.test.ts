@@ -176,6 +176,20 @@ const cases: [string, string, Expect[]][] = [
     'وقال السفير الياباني، كينجي تاناكا، إن بلاده ستقدم مساعدات.',
     [{ speaker: 'كينجي تاناكا', kind: 'indirect', content: 'بلاده ستقدم مساعدات', verb: 'قال' }],
   ],
+  [
+    'a feminine verb goes to the cited newspaper, not the earlier masculine speaker',
+    'وقال المتحدث باسم الجيش خالد العبيدي إن "القوات تقدمت نحو الجسر". وبحسب صحيفة "الصباح" المحلية، فإن الهجوم بدأ فجرا. وذكرت أن القوات سيطرت على الجسر.',
+    [
+      { speaker: 'خالد العبيدي', kind: 'direct', content: 'القوات تقدمت نحو الجسر', verb: 'قال' },
+      { speaker: 'صحيفة "الصباح" المحلية', kind: 'indirect', content: 'الهجوم بدأ فجرا', verb: 'بحسب' },
+      { speaker: 'صحيفة "الصباح" المحلية', kind: 'indirect', content: 'القوات سيطرت على الجسر', verb: 'ذكر' },
+    ],
+  ],
+  [
+    'an adverbial «قبل أن» is not a complement (بين here is a preposition)',
+    'وبدأت الحافلات بالتجمع في منطقة بين الطرفين قبل أن تنطلق باتجاه المدينة.',
+    [],
+  ],
 ];
 
 describe('quotations, by construction', () => {

@@ -23,6 +23,20 @@ const VERBAL_NOUNS = new Map([
   ['المطالبه', 'مطالبا'],
 ]);
 
+/** Words that make a following «أن» adverbial (folded cores). */
+const ADVERBIAL_AN = new Set([
+  'قبل',
+  'بعد',
+  'منذ',
+  'دون',
+  'حتي',
+  'بدل',
+  'بدلا',
+  'عوضا',
+  'ريثما',
+  'لحين',
+  'حين',
+]);
 const BOUNDARY_PUNCT = new Set([
   '،',
   ',',
@@ -137,6 +151,11 @@ export class Reader {
     const w = this.words[i];
     // «بأن» is too short for the segmenter to split: it stays one word.
     return !!w && w.arabic && ((w.stem === 'ان' && w.prep !== 'ل' && w.prep !== 'ك') || w.core === 'بان');
+  }
+  /** «قبل أن», «بعد أن», «منذ أن», «دون أن»: an adverbial «أن», never the start of reported content. */
+  isAdverbialAn(i: number): boolean {
+    const prev = this.words[i - 1];
+    return this.isComplementizer(i) && !!prev?.arabic && ADVERBIAL_AN.has(prev.core);
   }
   /** The preposition a token is or starts with: «في» «عن» …, or an attached ب/ل. */
   preposition(i: number): string | null {
