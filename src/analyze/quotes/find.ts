@@ -112,13 +112,16 @@ export class QuoteFinder {
     let relay: Channel | null = null;
     let documentChannel: Channel | null = null;
     let confidence = 0.9;
+    let leftSecond: Phrase | null = null;
 
     if (cue.form === 'participle') {
       speaker = this.governingSpeaker(i);
       confidence = 0.85;
     } else {
       // A subject before the verb wins («إلا أن الرئيس ترمب حذر إيران»: «إيران» is the object).
-      subject = this.leftSubject(i);
+      const left = this.leftSubject(i);
+      subject = left?.[0] ?? null;
+      leftSecond = left?.[1] ?? null;
       if (!subject) {
         while (p < limit && r.isTime(p)) p++;
         // «وتصنف كل من الولايات المتحدة والاتحاد الأوروبي …»: «كل من» before joined subjects.
@@ -155,8 +158,8 @@ export class QuoteFinder {
     p = afterChannel.next;
 
     // «نفت الوزارة وحليفتها الهيئة أن …»: a second subject joined by و speaks too.
-    let second: Phrase | null = null;
-    if (subject && r.words[p]?.conj) {
+    let second: Phrase | null = leftSecond;
+    if (subject && !second && r.words[p]?.conj) {
       const other = parsePhrase(r, p, limit);
       if (other && other.kind !== 'document' && other.kind !== 'group') {
         // «… وإسرائيل، كلتاهما، شن …»: an emphatic pronoun after the pair.
@@ -479,7 +482,7 @@ export class QuoteFinder {
    * conjunction, with the phrase (and auxiliaries) filling its clause up to
    * the verb.
    */
-  private leftSubject(i: number): Phrase | null {
+  private leftSubject(i: number): [Phrase] | [Phrase, Phrase] | null {
     const r = this.r;
     if (r.words[i]!.conj) return null;
     let verb = i;
@@ -497,7 +500,8 @@ export class QuoteFinder {
     // «المرصد السوري لحقوق الإنسان الذي تحدث عن …» (or «…، الذي …»): the relative pronoun's antecedent.
     if (verb - 1 >= floor && r.isFunction(verb - 1, 'relative') && r.words[verb - 1]!.core !== 'من') {
       const rel = verb - 1;
-      return this.antecedent(r.isComma(rel - 1) ? rel - 1 : rel, floor);
+      const antecedent = this.antecedent(r.isComma(rel - 1) ? rel - 1 : rel, floor);
+      return antecedent ? [antecedent] : null;
     }
     // Candidate clause starts: after the nearest boundary, and after the one before it when the
     // nearest is a comma closing an apposition («المبعوث الأمريكي، كينيث وورد، قال»).
@@ -523,18 +527,33 @@ export class QuoteFinder {
         (r.isFunction(start, 'auxiliary') ||
           r.isFunction(start, 'discourse') ||
           r.words[start]!.core === 'من' ||
-          r.words[start]!.core === 'و')
+          r.words[start]!.core === 'و' ||
+          (r.words[start]!.core === 'كل' && r.words[start + 1]?.core === 'من'))
       )
         start++;
       if (start >= verb) continue;
-      const phrase = parsePhrase(r, start, verb);
-      if (!phrase) continue;
-      let merged = phrase;
-      const end = this.afterSubject(phrase, phrase.end, verb + 1, (s) => (merged = s));
-      // The phrase fills the clause up to the verb (or up to the comma before its auxiliaries).
-      if (end === verb || (end === verb + 1 && r.isComma(verb))) return merged;
+      const first = this.subjectUpTo(start, verb);
+      if (!first) continue;
+      // The phrase fills the clause up to the verb (or up to the comma before its auxiliaries),
+      // alone or joined by و to a second («كل من الولايات المتحدة وفرنسا هددتا …»).
+      const fills = (end: number) => end === verb || (end === verb + 1 && r.isComma(verb));
+      if (fills(first.end)) return [first.phrase];
+      if (r.words[first.end]?.conj) {
+        const second = this.subjectUpTo(first.end, verb);
+        if (second && fills(second.end) && second.phrase.kind !== 'document')
+          return [first.phrase, second.phrase];
+      }
     }
     return null;
+  }
+
+  /** A subject phrase at `start` before the verb, with its appositions, and where it ends. */
+  private subjectUpTo(start: number, verb: number): { phrase: Phrase; end: number } | null {
+    const phrase = parsePhrase(this.r, start, verb);
+    if (!phrase) return null;
+    let merged = phrase;
+    const end = this.afterSubject(phrase, phrase.end, verb + 1, (s) => (merged = s));
+    return { phrase: merged, end };
   }
 
   /** The phrase a relative pronoun at `rel` refers back to: the longest that ends right before it. */
@@ -573,11 +592,7 @@ export class QuoteFinder {
         r.isTime(k) || r.isFunction(k, 'time-noun') || r.tokens[k]?.kind === 'number';
       if (prep && r.words[p]!.core === prep && timeish(p + 1)) {
         p += 2;
-        while (
-          p < limit &&
-          (timeish(p) || (r.words[p]!.definite && !r.isComplementizer(p)) || r.words[p]!.core === 'من')
-        )
-          p++;
+        while (p < limit && (timeish(p) || this.timeModifier(p) || r.words[p]!.core === 'من')) p++;
         continue;
       }
       if (channelStartsAt(r, p)) {
@@ -589,6 +604,18 @@ export class QuoteFinder {
       break;
     }
     return { next: p, channel };
+  }
+
+  /**
+   * A definite word inside a time phrase: «العام الجاري», «الأيام الماضية» («من العام»), not the
+   * object that follows it («في البداية الغرب بالوقوف …»): no attached preposition, and after
+   * «من» or as an adjective.
+   */
+  private timeModifier(p: number): boolean {
+    const r = this.r;
+    const w = r.words[p]!;
+    if (!w.definite || w.prep || w.conj || r.isComplementizer(p)) return false;
+    return r.words[p - 1]?.core === 'من' || /(ي|يه|ه|ين)$/.test(w.stem);
   }
 
   /** Where a channel phrase starting at p ends: at a comma, «أن/إن», a quotation mark or a colon. */
@@ -839,7 +866,8 @@ export class QuoteFinder {
     if (r.words[i]?.core === 'في' && /^اشاره/.test(r.words[i + 1]?.core ?? '')) return true;
     // «…، فالإدارة الأميركية …», «…، فيما وعدت السلطات …»: a new clause of the outlet's.
     if (r.words[i]?.fold.startsWith('ف') && r.words[i]!.conj) return true;
-    if (/^(فيما|بينما|حيث|اما|ثم)$/.test(r.words[i]?.core ?? '') || r.words[i]?.fold === 'وذلك') return true;
+    if (/^(فيما|بينما|حيث|اذ|بيد|اما|ثم)$/.test(r.words[i]?.core ?? '') || r.words[i]?.fold === 'وذلك')
+      return true;
     if (cue && (r.words[i]!.conj || parsePhrase(r, i + 1, r.sentenceEnd(i)))) return true;
     // «…، فرئيس الوزراء الإسرائيلي بنيامين نتنياهو قال …»: a new report, its subject first.
     return this.innerReportAt(i) || (r.words[i]!.conj && this.innerReportAt(i, true));

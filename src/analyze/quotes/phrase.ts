@@ -151,7 +151,8 @@ function adjectiveLike(r: Reader, i: number): boolean {
   if (!w.arabic || w.prep || w.pronoun || w.conj) return false;
   if (r.isFunction(i, 'adjective')) return true;
   const s = w.stem;
-  return s.length >= 4 && /(ي|يه|يون|يين|يات)$/.test(s);
+  // Duals («أميركيان», «عراقيتان») need a longer stem: «بيان» and «كيان» are nouns.
+  return (s.length >= 4 && /(ي|يه|يون|يين|يات)$/.test(s)) || (s.length >= 6 && /(يان|يتان)$/.test(s));
 }
 
 /**
@@ -437,6 +438,8 @@ function prepObjectOk(r: Reader, obj: number): boolean {
   if (!w || !t) return false;
   if (t.kind === 'hashtag') return true;
   if (!w.arabic || w.pronoun) return false;
+  // «خلال الأيام الماضية», «في البداية»: a time phrase is the clause's, not the title's.
+  if (r.isTime(obj) || r.isFunction(obj, 'time-noun')) return false;
   const named =
     r.isNameLike(obj) ||
     r.headClass(obj) === 'org' ||

@@ -190,6 +190,26 @@ const cases: [string, string, Expect[]][] = [
     'وبدأت الحافلات بالتجمع في منطقة بين الطرفين قبل أن تنطلق باتجاه المدينة.',
     [],
   ],
+  [
+    'two subjects before the verb («كل من X وY») both speak; a dual nisba belongs to its group',
+    'وكانت كل من بريطانيا وألمانيا هددتا بفرض عقوبات جديدة على الشركة. وقال مسؤولان ألمانيان للصحفيين إن العقوبات جاهزة.',
+    [
+      { speaker: 'بريطانيا', kind: 'indirect', content: 'بفرض عقوبات جديدة على الشركة', verb: 'هدد' },
+      { speaker: 'ألمانيا', kind: 'indirect', content: 'بفرض عقوبات جديدة على الشركة', verb: 'هدد' },
+      {
+        speaker: 'مسؤولان ألمانيان',
+        kind: 'indirect',
+        content: 'العقوبات جاهزة',
+        verb: 'قال',
+        channel: 'للصحفيين',
+      },
+    ],
+  ],
+  [
+    'a time phrase after the title is not part of it',
+    'وقال المدير خلال الأيام الماضية إن المصنع سيغلق.',
+    [{ speaker: 'المدير', kind: 'indirect', content: 'المصنع سيغلق', verb: 'قال' }],
+  ],
 ];
 
 describe('quotations, by construction', () => {
