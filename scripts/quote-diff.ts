@@ -104,9 +104,13 @@ for (const file of process.argv.slice(2)) {
         .replace(/^[وفبلك](?=ال)/, ''),
     );
     const ok = names.some((n) => goldNames.some((gn) => n && gn && (n.includes(gn) || gn.includes(n))));
-    const kindOk = p.kind === q.kind ? '' : ` kind ${p.kind}≠${q.kind}`;
+        const kindOk = p.kind === q.kind ? '' : ` kind ${p.kind}≠${q.kind}`;
+    const channelOk =
+      !q.channel || (p.channel && dice(q.channel, p.channel.text) >= 0.5)
+        ? ''
+        : ` channel «${q.channel}»≠«${p.channel?.text ?? '∅'}»`;
     console.log(
-      `  ${ok ? 'ok     ' : 'SPEAKER'} [${gs.name}${ok ? '' : ` ≠ ${who?.name ?? '∅'}`}]${kindOk} ${score < 0.9 ? `(dice ${score.toFixed(2)}) ` : ''}${q.verb}: ${short(q.text)}${showContext && !ok ? context(text, q.text) : ''}`,
+      `  ${ok ? 'ok     ' : 'SPEAKER'} [${gs.name}${ok ? '' : ` ≠ ${who?.name ?? '∅'}`}]${kindOk}${channelOk} ${score < 0.9 ? `(dice ${score.toFixed(2)}) ` : ''}${q.verb}: ${short(q.text)}${showContext && !ok ? context(text, q.text) : ''}`,
     );
   }
   rec.quotes.forEach((p, j) => {

@@ -41,7 +41,12 @@ interface Content {
   start: number; // token index where the content starts (a quotation mark for direct)
   end: number; // token index after the content
   span: TextSpan;
+  /** A channel met between an object and the content («أبلغ بوتن، خلال اجتماع …، أن …»). */
+  channel?: Channel | null;
 }
+
+/** Prepositions of time and circumstance that end a channel phrase («لدى وصوله»), folded. */
+const CHANNEL_TIME_PREPOSITIONS = new Set(['اثناء', 'خلال', 'عقب', 'قبيل', 'بعيد', 'طوال', 'لدي']);
 
 /** ISNAD_TRACE_QUOTES=1 prints how each reporting verb was read (scripts/quote-trace.ts sets it). */
 const TRACE = process.env.ISNAD_TRACE_QUOTES === '1';
@@ -222,7 +227,7 @@ export class QuoteFinder {
         ...r.span(i, i + 1),
       });
     }
-    channel ??= this.attributionAfter(content.end, limit);
+    channel ??= content.channel ?? this.attributionAfter(content.end, limit);
     for (const s of speakers) this.add(i, cue.lemma, s, content, channel, confidence);
     // A participle and the quotation it continues were said in one place: «وقال X إن "…"،
     // موضحا في بيان …» (the channel goes back), «وقال X في بيان إن …، متعهدا بـ…» (it goes on).
@@ -648,6 +653,13 @@ export class QuoteFinder {
     // A free preposition («في», «خلال», «عبر») is not part of the channel's text; an attached «لـ» is.
     const skipPrep = w.core === r.preposition(start) && end - start > 1;
     const from = skipPrep ? start + 1 : start;
+    // «في بيان أثناء زيارته …», «أمام مجلس الأمن ليل السبت»: a time phrase is not the channel's.
+    for (let k = from + 1; k < end; k++) {
+      if (r.isTime(k) || CHANNEL_TIME_PREPOSITIONS.has(r.words[k]!.core)) {
+        end = k;
+        break;
+      }
+    }
     const head = r.words[from]!;
     const ch = r.lex.channels.get(head.stem);
     const kind = ch
@@ -718,9 +730,12 @@ export class QuoteFinder {
         // «أبلغ الرئيس فلاديمير بوتن، خلال اجتماع …، الثلاثاء، أن …»: commas, channels and times
         // between the object and the complement.
         if (r.isComma(k) && wants('an')) {
-          const after = this.skipChannelsAndTime(k, limit).next;
-          if (r.isComplementizer(after))
-            return this.quoteAt(after + 1, limit) ?? this.clause(after + 1, limit);
+          const skipped = this.skipChannelsAndTime(k, limit);
+          const after = skipped.next;
+          if (r.isComplementizer(after)) {
+            const c = this.quoteAt(after + 1, limit) ?? this.clause(after + 1, limit);
+            return c && { ...c, channel: skipped.channel };
+          }
         }
         if (r.isPunct(k) || r.isQuote(k) || r.verbCue(k) || r.isAdverbialAn(k)) break;
         if (r.isComplementizer(k) && wants('an'))
