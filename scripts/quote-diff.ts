@@ -104,7 +104,7 @@ for (const file of process.argv.slice(2)) {
         .replace(/^[وفبلك](?=ال)/, ''),
     );
     const ok = names.some((n) => goldNames.some((gn) => n && gn && (n.includes(gn) || gn.includes(n))));
-        const kindOk = p.kind === q.kind ? '' : ` kind ${p.kind}≠${q.kind}`;
+    const kindOk = p.kind === q.kind ? '' : ` kind ${p.kind}≠${q.kind}`;
     const channelOk =
       !q.channel || (p.channel && dice(q.channel, p.channel.text) >= 0.5)
         ? ''
@@ -112,6 +112,21 @@ for (const file of process.argv.slice(2)) {
     console.log(
       `  ${ok ? 'ok     ' : 'SPEAKER'} [${gs.name}${ok ? '' : ` ≠ ${who?.name ?? '∅'}`}]${kindOk}${channelOk} ${score < 0.9 ? `(dice ${score.toFixed(2)}) ` : ''}${q.verb}: ${short(q.text)}${showContext && !ok ? context(text, q.text) : ''}`,
     );
+  }
+  // Titles of gold speakers the prediction misses (the scorer's test: dice ≥ 0.6).
+  for (const gs of Object.values(g.speakers)) {
+    if (!gs.titles?.length) continue;
+    const goldNames = [gs.name, ...(gs.mentions ?? [])].map((s) => norm(s).join(' '));
+    const person = rec.people.find((x) =>
+      [x.name, ...x.mentions.map((m) => m.text)]
+        .map((s) => norm(s).join(' '))
+        .some((n) => goldNames.some((gn) => n && gn && (n.includes(gn) || gn.includes(n)))),
+    );
+    const missing = gs.titles.filter((t) => !person?.titles.some((pt) => dice(t, pt) >= 0.6));
+    if (missing.length)
+      console.log(
+        `  TITLE   [${gs.name}] ${missing.join(' | ')} ≠ ${person ? person.titles.join(' | ') || '∅' : 'no person'}`,
+      );
   }
   rec.quotes.forEach((p, j) => {
     if (used.has(j)) return;

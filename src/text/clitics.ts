@@ -246,7 +246,9 @@ export function createSegmenter(
       // «كلها» is كل + ها, not ك + لها: a preposition never takes another preposition's pronoun form.
       const restIsPrepPronoun =
         (rest[0] === 'ل' || rest[0] === 'ب') && PRONOUNS_AFTER_PREPOSITION.has(rest.slice(1));
-      if (!restIsPrepPronoun && supportedRest(rest, whole, RATIO[p]!))
+      // A noun after ب/ل is indefinite, but its article form is evidence too: «بإعدام» (124) is
+      // ب + «إعدام» (117 bare, 309 as «الإعدام»).
+      if (!restIsPrepPronoun && supportedRest(rest, whole, RATIO[p]!, false, p !== 'ك'))
         return [{ role: 'prep', length: 1 }, ...stemParts(rest)];
     }
     if (p === 'س' && w.length >= 4 && FUTURE_PERSON_PREFIXES.has(w[1]!)) {
@@ -272,8 +274,8 @@ export function createSegmenter(
    * `common` lowers the bar for a stem that is itself a common word: narrative
    * verbs nearly always carry their و («وأضاف» 8,811 times, «أضاف» 439).
    */
-  function supportedRest(rest: string, whole: number, ratio: number, common = false): boolean {
-    const n = f(rest);
+  function supportedRest(rest: string, whole: number, ratio: number, common = false, noun = false): boolean {
+    const n = f(rest) + (noun && !rest.startsWith('ال') ? f(`ال${rest}`) : 0);
     if (n >= MIN_STEM && n >= ratio * whole) return true;
     if (common && n >= COMMON_STEM && n >= COMMON_RATIO * whole) return true;
     if (whole >= MIN_STEM) return false;

@@ -122,6 +122,15 @@ export class QuoteFinder {
     if (cue.form === 'participle') {
       speaker = this.governingSpeaker(i);
       confidence = 0.85;
+      // «…، مؤكدة على لسان محاميتها ماري دوزي أن …»: the one it speaks through is the speaker.
+      if (r.words[p]?.core === 'علي' && r.words[p + 1]?.fold === 'لسان') {
+        const through = parsePhrase(r, p + 2, limit);
+        if (through) {
+          let s = through;
+          p = this.afterSubject(through, through.end, limit, (x) => (s = x));
+          speaker = this.people.resolve(s, i);
+        }
+      }
     } else {
       // A subject before the verb wins («إلا أن الرئيس ترمب حذر إيران»: «إيران» is the object).
       const left = this.leftSubject(i);
@@ -132,6 +141,8 @@ export class QuoteFinder {
         // «وتصنف كل من الولايات المتحدة والاتحاد الأوروبي …»: «كل من» before joined subjects.
         if (r.words[p]?.core === 'كل' && r.words[p + 1]?.core === 'من') p += 2;
         subject = parsePhrase(r, p, limit);
+        // «أبلغ مسؤولا …»: an accusative head after the verb is its object.
+        if (subject && r.accusativeHead(subject.start)) subject = null;
         if (subject) p = subject.end;
         else if (this.isAside(i, cue)) return;
       }
@@ -496,7 +507,8 @@ export class QuoteFinder {
       verb - 1 >= 0 &&
       (r.isFunction(verb - 1, 'auxiliary') ||
         r.words[verb - 1]!.core === 'لا' ||
-        r.words[verb - 1]!.core === 'لم')
+        r.words[verb - 1]!.core === 'لم' ||
+        (r.words[verb - 1]!.core === 'ما' && r.isFunction(verb, 'auxiliary')))
     )
       verb--;
     // «ترامب، كان قد توعد»: a comma may set the auxiliaries off from the subject.
@@ -513,6 +525,12 @@ export class QuoteFinder {
     const starts: number[] = [];
     let k = verb - 1;
     for (let commas = 0; k >= floor && verb - k <= 18; k--) {
+      // «وكانت "رويترز" قالت»: a short name in marks is part of the subject, not a boundary.
+      const named = r.pairAtClose.get(k);
+      if (named && k - named.openTok <= 5 && named.openTok >= floor) {
+        k = named.openTok;
+        continue;
+      }
       const dash = r.tokens[k]!.text === '-' && r.tokens[k]!.start === r.tokens[k - 1]?.end;
       const boundary =
         (r.isPunct(k) && !dash) ||
@@ -1058,6 +1076,8 @@ export class QuoteFinder {
       last && r.sentenceOf[last.cueToken] === r.sentenceOf[i] && last.contentTokens[1] <= i + 2
         ? last
         : undefined;
+    // «مؤكدة على لسان X أن …»: the reporting word before it has taken the source.
+    if (r.verbCue(i - 1)) return a.source;
     let srcStart = a.source;
     // «حسبما أفادت X»: skip the verb to its subject.
     if (r.verbCue(srcStart)) srcStart++;

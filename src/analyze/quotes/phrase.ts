@@ -55,6 +55,13 @@ const AFFILIATING = new Set([
 export function channelStartsAt(r: Reader, i: number): boolean {
   const w = r.words[i];
   if (!w?.arabic) return false;
+  // «لـCNN», «لـ"الشرق الأوسط"»: a detached ل before a Latin name or an outlet is the recipient.
+  if (w.fold === 'ل') {
+    const next = i + 1 + (r.isQuote(i + 1) ? 1 : 0);
+    const t = r.tokens[next];
+    if (t && (t.kind === 'latin' || t.kind === 'alnum')) return true;
+    return outletAt(r, next, true) !== null || !!r.lex.channels.get(r.words[next]?.stem ?? '')?.recipient;
+  }
   const prep = r.preposition(i);
   if (prep === 'ل' || prep === 'لل') {
     const ch = r.lex.channels.get(w.stem);
@@ -138,6 +145,13 @@ function stopsPhrase(r: Reader, i: number): boolean {
   return channelStartsAt(r, i);
 }
 
+/** «المعروفة باسم "الخوذ البيضاء"»: «باسم» and a short name in marks; the index after them, or -1. */
+function knownAsEnd(r: Reader, i: number): number {
+  if (r.words[i]?.fold !== 'باسم' || !r.isQuote(i + 1)) return -1;
+  const close = quotedNameAt(r, i + 1);
+  return close < 0 ? -1 : close + 1;
+}
+
 /** A short quotation-marked name inside a phrase («صحيفة "هآرتس"»): the closing mark's index, or -1. */
 function quotedNameAt(r: Reader, i: number): number {
   const pair = r.pairAtOpen.get(i);
@@ -151,8 +165,30 @@ function adjectiveLike(r: Reader, i: number): boolean {
   if (!w.arabic || w.prep || w.pronoun || w.conj) return false;
   if (r.isFunction(i, 'adjective')) return true;
   const s = w.stem;
-  // Duals («أميركيان», «عراقيتان») need a longer stem: «بيان» and «كيان» are nouns.
-  return (s.length >= 4 && /(ي|يه|يون|يين|يات)$/.test(s)) || (s.length >= 6 && /(يان|يتان)$/.test(s));
+  // Duals («أميركيان», «عراقيتان») need a longer stem: «بيان» and «كيان» are nouns. An accusative
+  // nisba («محليا») only agrees with an accusative head («مسؤولا محليا»): «سوريا» is a name.
+  // An institution's head is not an adjective, whatever its shape («الولايات»); a title or a group
+  // noun may be («السكرتير الصحفي», «مسؤولون عسكريون»).
+  const head = r.headClass(i);
+  if (head === 'org' || head === 'channel') return false;
+  return (
+    (s.length >= 4 && /(ي|يه|يون|يين|يات)$/.test(s)) ||
+    (s.length >= 6 && /(يان|يتان)$/.test(s)) ||
+    (s.length >= 5 && s.endsWith('يا') && r.words[i - 1]!.stem.endsWith('ا'))
+  );
+}
+
+/**
+ * «الروسي», «المتحدة», «العام», «الصادر»: a definite adjective, by shape (a nisba, or a
+ * participle in مـ) or listed.
+ */
+function definiteAdjective(r: Reader, i: number): boolean {
+  const w = r.words[i]!;
+  if (!w.definite) return false;
+  if (adjectiveLike(r, i) || r.lex.functionWords.get(w.stem)?.has('adjective')) return true;
+  return (
+    !r.headClass(i) && !r.isTime(i) && (w.stem.startsWith('م') || /^(صادر|تابع|عامل|داعي|حاكم)/.test(w.stem))
+  );
 }
 
 /**
@@ -360,6 +396,12 @@ function scanNominal(r: Reader, from: number, max: number, kind: PhraseKind): nu
       break;
     }
     const prep = r.preposition(i);
+    const knownAs = knownAsEnd(r, i);
+    if (knownAs > 0 && knownAs <= max) {
+      i = knownAs;
+      open = false;
+      continue;
+    }
     if (prep) {
       const free = w.core === prep;
       if (
@@ -382,7 +424,15 @@ function scanNominal(r: Reader, from: number, max: number, kind: PhraseKind): nu
         (r.words[i]!.definite || r.isNameLike(i))
       )
         i++;
-      while (i < max && !stopsPhrase(r, i) && r.words[i]!.definite && !r.words[i]!.conj && !r.preposition(i))
+      // Then its adjectives («بالجيش الروسي», «في الأمم المتحدة»), but not a new noun: in «أبلغ ضباط
+      // بالجيش الروسي الولايات المتحدة …» that is the verb's object.
+      while (
+        i < max &&
+        !stopsPhrase(r, i) &&
+        definiteAdjective(r, i) &&
+        !r.words[i]!.conj &&
+        !r.preposition(i)
+      )
         i++;
       open = false;
       continue;
@@ -416,7 +466,9 @@ function scanNominal(r: Reader, from: number, max: number, kind: PhraseKind): nu
       }
       break;
     }
-    if (w.definite && !w.pronoun) {
+    // After the construct, definite adjectives only: «وزارة الخارجية الأمريكية», but in «أبلغ
+    // مصدر أمني الوزير …» a new definite noun is the verb's object.
+    if (definiteAdjective(r, i) && !w.pronoun) {
       i++;
       continue;
     }
@@ -527,6 +579,11 @@ function scanPerson(r: Reader, start: number, max: number): Phrase {
       break;
     }
     const prep = r.preposition(i);
+    const knownAs = knownAsEnd(r, i);
+    if (knownAs > 0 && knownAs < max) {
+      i = knownAs - 1;
+      continue;
+    }
     if (prep && w.core === prep) {
       // Only an institution, a place or a definite noun makes a prepositional phrase part of
       // a title («النائب عن التحالف»); «… عن رد فعل» is the verb's complement.

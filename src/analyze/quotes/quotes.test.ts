@@ -210,6 +210,39 @@ const cases: [string, string, Expect[]][] = [
     'وقال المدير خلال الأيام الماضية إن المصنع سيغلق.',
     [{ speaker: 'المدير', kind: 'indirect', content: 'المصنع سيغلق', verb: 'قال' }],
   ],
+  [
+    'a detached لـ before a Latin name is the channel, not the speaker',
+    'وقال مسؤول عسكري لـCNN إن القوات انسحبت من المدينة.',
+    [
+      {
+        speaker: 'مسؤول عسكري',
+        kind: 'indirect',
+        content: 'القوات انسحبت من المدينة',
+        verb: 'قال',
+        channel: 'لـCNN',
+      },
+    ],
+  ],
+  [
+    'a participle «على لسان» someone: that person speaks',
+    'وانتقدت جمعية المحامين القرار، مؤكدة على لسان رئيستها سلمى الخطيب أن القانون "لا يسمح بذلك".',
+    [{ speaker: 'سلمى الخطيب', kind: 'mixed', content: 'القانون "لا يسمح بذلك"', verb: 'أكد' }],
+  ],
+  [
+    'an accusative indefinite head after «لكن» is the subject',
+    'لكن مصدرا أمنيا في البصرة أبلغ الصحفيين بأن المعبر سيفتح غدا.',
+    [{ speaker: 'مصدرا أمنيا في البصرة', kind: 'indirect', content: 'المعبر سيفتح غدا', verb: 'أبلغ' }],
+  ],
+  [
+    'a group with a prepositional phrase stops before the verb’s object',
+    'وأبلغ ضباط بالجيش الأردني الوفد الزائر أن الحدود آمنة.',
+    [{ speaker: 'ضباط بالجيش الأردني', kind: 'indirect', content: 'الحدود آمنة', verb: 'أبلغ' }],
+  ],
+  [
+    'a masdar after بـ is the content of a threat',
+    'وهدد الجيش بإعدام الأسرى.',
+    [{ speaker: 'الجيش', kind: 'indirect', content: 'بإعدام الأسرى', verb: 'هدد' }],
+  ],
 ];
 
 describe('quotations, by construction', () => {

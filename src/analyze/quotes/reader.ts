@@ -228,7 +228,20 @@ export class Reader {
     if (this.lex.groupHeads.has(key) || this.lex.groupHeads.has(w.core)) return 'group';
     if (this.lex.orgHeads.has(key)) return 'org';
     if (this.lex.channels.get(key)?.noun) return 'channel';
+    // «إن مسؤولا محليا أبلغ …», «أن مصدرا أمنيا قال …»: an indefinite head in the accusative.
+    if (this.accusativeHead(i)) return this.lex.personTitles.has(key.slice(0, -1)) ? 'title' : 'group';
     return null;
+  }
+  /**
+   * A title or group head with the accusative «ـًا» («مسؤولا», «مصدرا»): the
+   * subject of «إنّ/أنّ/لكنّ», but right after a verb the object, never its subject.
+   */
+  accusativeHead(i: number): boolean {
+    const w = this.words[i];
+    if (!w?.arabic || w.definite || w.prep || w.pronoun || !w.base.endsWith('ا') || w.base.length < 4)
+      return false;
+    const bare = w.base.slice(0, -1);
+    return this.lex.personTitles.has(bare) || this.lex.groupHeads.has(bare);
   }
 
   /**
