@@ -954,6 +954,8 @@ export class QuoteFinder {
     // «تحت عنوان "…"»: the title of a piece, whatever its length.
     if (before >= 0 && /^(عنوان|بعنوان)$/.test(r.words[before]!.core)) return true;
     if (n > LABEL_MAX_TOKENS || n <= 0) return false;
+    // «"لا يسمح بذلك"», «"لن نتراجع"»: a negation or a particle of the verb opens speech, not a name.
+    if (/^(لا|لم|لن|ليس|ليست|قد|سوف|لقد)$/.test(r.words[openTok + 1]?.core ?? '')) return false;
     // A name after an indefinite head in construct: «تحالف "سائرون"», «عناصر "الخوذ البيضاء"»
     // (after a definite one, «طلب من المحكمة "…"», the marks hold speech).
     const hc = before >= 0 ? r.headClass(before) : null;
