@@ -48,6 +48,9 @@ interface Content {
 /** Prepositions of time and circumstance that end a channel phrase («لدى وصوله»), folded. */
 const CHANNEL_TIME_PREPOSITIONS = new Set(['اثناء', 'خلال', 'عقب', 'قبيل', 'بعيد', 'طوال', 'لدي']);
 
+/** Head nouns of news media (folded, without the article). */
+const MEDIA_HEADS = new Set(['صحيفه', 'وكاله', 'قناه', 'شبكه', 'موقع', 'اذاعه', 'تلفزيون', 'مجله', 'جريده']);
+
 /** ISNAD_TRACE_QUOTES=1 prints how each reporting verb was read (scripts/quote-trace.ts sets it). */
 const TRACE = process.env.ISNAD_TRACE_QUOTES === '1';
 const LABEL_MAX_TOKENS = 3;
@@ -212,8 +215,9 @@ export class QuoteFinder {
       if (subject && subject.kind !== 'document') this.people.resolve(subject, i);
       return;
     }
-    // «وذكرت الصحيفة أن الجيش أكد، في بيان، أن …»: the inner report is the quotation; the outer only relays it.
-    if (content.kind !== 'direct' && this.innerReportAt(content.start)) return;
+    // «وذكرت الصحيفة أن الجيش أكد، في بيان، أن …»: the inner report is the quotation; the outer only
+    // relays it. A person reporting what someone said («ويضيف أن المنظمة تقول إنها …») is quoted too.
+    const relaysInner = content.kind !== 'direct' && this.innerReportAt(content.start);
     let speakers: (Entry | null)[] = [];
     if (!speaker) {
       if (subject) {
@@ -231,6 +235,7 @@ export class QuoteFinder {
       if (speakers.length === 2 && speakers[0] && speakers[1]) this.lastPair = speakers as Entry[];
       speaker = speakers[0] ?? null;
     } else speakers = [speaker];
+    if (relaysInner && (!speaker || this.isMedia(speaker))) return;
     if (!speaker) {
       this.diagnostics.push({
         code: 'unattributed-quote',
@@ -383,7 +388,8 @@ export class QuoteFinder {
       pw.core === 'لا' ||
       pw.core === 'لم' ||
       pw.core === 'لن' ||
-      pw.core === 'قد';
+      pw.core === 'قد' ||
+      /^و?لكن/.test(pw.fold);
     if (opens || !pw.arabic || pw.conj) return false;
     // A fronted adverbial («وبعد مزاعم تزوير النتائج أمر البرلمان …») may end in a noun before the verb.
     let k = prev;
@@ -405,10 +411,19 @@ export class QuoteFinder {
     let v = this.afterSubject(phrase, phrase.end, limit, () => {});
     while (v < limit && (r.isFunction(v, 'auxiliary') || r.isTime(v))) v++;
     const cue = r.verbCue(v);
-    // Only speech relays («ذكرت الصحيفة أن الجيش أكد …»); «أن واشنطن ترى …» is the content itself.
-    return (
-      !!cue && cue.form !== 'participle' && !r.words[v]!.conj && cue.cls !== 'belief' && cue.cls !== 'act'
-    );
+    // Only speech relays («ذكرت الصحيفة أن الجيش أكد …»); «أن واشنطن ترى …» is the content itself,
+    // and so is a verb with nothing reported after it («أن إدارة ترامب علقت المبلغ»).
+    if (!cue || cue.form === 'participle' || r.words[v]!.conj || cue.cls === 'belief' || cue.cls === 'act')
+      return false;
+    return this.content(this.skipChannelsAndTime(v + 1, limit).next, limit, cue) !== null;
+  }
+
+  /** A newspaper, agency or broadcaster: what it reports others said, it relays. */
+  private isMedia(e: Entry): boolean {
+    const head = (e.nameTokens[0] ?? '').replace(/^ال/, '');
+    if (MEDIA_HEADS.has(head)) return true;
+    const first = this.r.lex.outletsByFirst.get(e.nameTokens[0] ?? '');
+    return !!first?.some((o) => o.tokens.every((t, k) => e.nameTokens[k] === t));
   }
 
   /** A phrase whose first word carries a conjunction («فرئيس الوزراء …»): parsed as if it did not. */
@@ -551,6 +566,7 @@ export class QuoteFinder {
           r.isFunction(start, 'discourse') ||
           r.words[start]!.core === 'من' ||
           r.words[start]!.core === 'و' ||
+          (r.words[start]!.core === 'ما' && r.isFunction(start + 1, 'auxiliary')) ||
           (r.words[start]!.core === 'كل' && r.words[start + 1]?.core === 'من'))
       )
         start++;
@@ -624,9 +640,39 @@ export class QuoteFinder {
         p = end;
         continue;
       }
+      // «قال بحضور وزير الخارجية السابق جون كيري "…"»: the setting, up to the content.
+      // «وقال ماتيس …، وفقاً لنسخة لتصريحاته صادرة عن البنتاغون: "…"»: the record it comes from.
+      const setting = r.isFunction(p, 'setting');
+      if (setting || this.attributionAt(p)) {
+        const end = this.settingEnd(p, limit);
+        if (end < 0) break;
+        if (!setting) channel ??= { kind: 'report', span: r.span(p, end, true), ...this.sourceIn(p, end) };
+        p = end;
+        continue;
+      }
       break;
     }
     return { next: p, channel };
+  }
+
+  /**
+   * Where a setting or source phrase before the content ends: at the colon, quotation mark or
+   * «أن/إن» that opens the content (-1 when none comes within a dozen words).
+   */
+  private settingEnd(p: number, limit: number): number {
+    const r = this.r;
+    for (let e = p + 1; e < Math.min(limit, p + 14); e++) {
+      if (r.isColon(e) || r.isComplementizer(e) || (r.isQuote(e) && !this.isShortName(e))) return e;
+      if (r.isComma(e)) return r.isColon(e + 1) || r.isQuote(e + 1) || r.isComplementizer(e + 1) ? e + 1 : -1;
+      if (r.verbCue(e) || r.isPunct(e)) return -1;
+    }
+    return -1;
+  }
+
+  /** Marks around a short name («"الخوذ البيضاء"»), not around content. */
+  private isShortName(open: number): boolean {
+    const pair = this.r.pairAtOpen.get(open);
+    return !!pair && pair.closeTok - pair.openTok <= 4 && this.isLabel(pair.openTok, pair.closeTok);
   }
 
   /**
@@ -901,6 +947,9 @@ export class QuoteFinder {
     if (r.words[i]?.fold.startsWith('ف') && r.words[i]!.conj) return true;
     if (/^(فيما|بينما|حيث|اذ|بيد|اما|ثم)$/.test(r.words[i]?.core ?? '') || r.words[i]?.fold === 'وذلك')
       return true;
+    // «…، لكنه أقر بـ…», «…، غير أنه حذر …»: a new report of the same speaker.
+    const but = /^(لكن|لكنه|لكنها|لكنهم|ولكنه|ولكنها|انه|انها|انهم)$/.test(r.words[i]?.fold ?? '');
+    if (but && (r.verbCue(i + 1) || (r.words[i]!.fold === 'لكن' && r.verbCue(i + 2)))) return true;
     if (cue && (r.words[i]!.conj || parsePhrase(r, i + 1, r.sentenceEnd(i)))) return true;
     // «…، فرئيس الوزراء الإسرائيلي بنيامين نتنياهو قال …»: a new report, its subject first.
     return this.innerReportAt(i) || (r.words[i]!.conj && this.innerReportAt(i, true));
@@ -1118,7 +1167,8 @@ export class QuoteFinder {
     let content: Content | null;
     let after = source.end;
     while (after < limit && r.isTime(after)) after++;
-    const opening = i === sentStart || (i === sentStart + 1 && r.words[sentStart]?.core === 'و');
+    const opening =
+      i === sentStart || (i === sentStart + 1 && /^(و|لكن|ولكن)$/.test(r.words[sentStart]?.fold ?? ''));
     if (opening || this.middleAttribution(i, after, limit)) {
       // Opening («وبحسب المصادر، …») or set off by commas mid-sentence («…، بحسب الصحيفة، …»):
       // the rest of the sentence is the source's.

@@ -196,6 +196,16 @@ export class People {
       (e) => e.spoke || e.cited || this.r.sentenceOf[e.lastSeen] === sentence,
       () => true,
     ];
+    // «وقالوا»: people in the plural, however far, before a salient institution.
+    if (number !== 'sg') {
+      for (const pool of pools.slice(1)) {
+        const plural = this.latest(
+          (e) => e.name !== UNSPECIFIED_SOURCE && pool(e) && (e.number !== 'sg' || e.kind === 'group'),
+          at,
+        );
+        if (plural) return plural;
+      }
+    }
     for (const pool of pools) {
       const agreeing = this.anaphorAmong(gender, number, at, pool, true);
       if (agreeing) return agreeing;
@@ -217,9 +227,11 @@ export class People {
     const real = (e: Entry) => e.name !== UNSPECIFIED_SOURCE && pool(e);
     if (!agreeing) return this.latest(real, at);
     if (number !== 'sg') {
-      return this.latest(
-        (e) => real(e) && (e.number !== 'sg' || e.kind === 'group' || e.kind === 'institution'),
-        at,
+      // «وقالوا»: people in the plural first («مسؤولون», «شخصيات مطلعة»); an institution only
+      // when there are none («قال الجيش … وأضافوا» is rare).
+      return (
+        this.latest((e) => real(e) && (e.number !== 'sg' || e.kind === 'group'), at) ??
+        this.latest((e) => real(e) && e.kind === 'institution', at)
       );
     }
     if (gender === 'f') {

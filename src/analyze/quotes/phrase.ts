@@ -138,7 +138,12 @@ function stopsPhrase(r: Reader, i: number): boolean {
   if (t.kind === 'punct' || t.kind === 'quote' || t.kind === 'number' || t.kind === 'url') return true;
   if (t.kind !== 'arabic' && t.kind !== 'latin' && t.kind !== 'alnum' && t.kind !== 'hashtag') return true;
   if (r.isComplementizer(i) || r.isTime(i) || r.isFunction(i, 'relative')) return true;
-  if (r.isFunction(i, 'discourse') || r.isFunction(i, 'commentary') || r.isFunction(i, 'speech-noun'))
+  if (
+    r.isFunction(i, 'discourse') ||
+    r.isFunction(i, 'commentary') ||
+    r.isFunction(i, 'speech-noun') ||
+    r.isFunction(i, 'setting')
+  )
     return true;
   const cue = r.verbCue(i);
   if (cue && !(cue.form === 'participle' && r.words[i]!.definite)) return true;
@@ -384,6 +389,12 @@ function scanNominal(r: Reader, from: number, max: number, kind: PhraseKind): nu
       open = false;
       continue;
     }
+    // «موقع سويداء 24», «قناة روسيا 24»: a short number ends an outlet's name.
+    const t = r.tokens[i]!;
+    if (t.kind === 'number' && kind === 'institution' && t.end - t.start <= 3 && i > from + 1) {
+      i++;
+      break;
+    }
     if (stopsPhrase(r, i)) break;
     const w = r.words[i]!;
     if (w.conj) {
@@ -446,7 +457,8 @@ function scanNominal(r: Reader, from: number, max: number, kind: PhraseKind): nu
         i++;
         continue;
       }
-      if (adjectiveLike(r, i) || (kind !== 'group' && r.isNameLike(i))) {
+      const numbered = kind === 'institution' && r.tokens[i + 1]?.kind === 'number' && !w.prep && !w.conj;
+      if (adjectiveLike(r, i) || (kind !== 'group' && (r.isNameLike(i) || numbered))) {
         sawAdjective ||= adjectiveLike(r, i);
         i++;
         continue;
@@ -489,6 +501,8 @@ function prepObjectOk(r: Reader, obj: number): boolean {
   const t = r.tokens[obj];
   if (!w || !t) return false;
   if (t.kind === 'hashtag') return true;
+  // «في بي بي سي»: an outlet, even one whose letters look like a pronoun on a preposition.
+  if (w.arabic && outletAt(r, obj, true) !== null) return true;
   if (!w.arabic || w.pronoun) return false;
   // «خلال الأيام الماضية», «في البداية»: a time phrase is the clause's, not the title's.
   if (r.isTime(obj) || r.isFunction(obj, 'time-noun')) return false;
@@ -596,6 +610,14 @@ function scanPerson(r: Reader, start: number, max: number): Phrase {
           : prepObjectOk(r, i + 1) && (prep !== 'عن' || !!obj?.definite || namedBody);
       if (!ok) break;
       closeOrg(i);
+      // «مراسل … في بي بي سي»: an outlet is the object, whole, and an affiliation.
+      const outlet = outletAt(r, i + 1, true);
+      if (outlet && i + 1 + outlet.length <= max) {
+        affiliations.push({ start: i + 1, end: i + 1 + outlet.length });
+        i += outlet.length;
+        state = 'title';
+        continue;
+      }
       state = 'object';
       continue;
     }

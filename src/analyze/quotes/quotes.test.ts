@@ -243,6 +243,37 @@ const cases: [string, string, Expect[]][] = [
     'وهدد الجيش بإعدام الأسرى.',
     [{ speaker: 'الجيش', kind: 'indirect', content: 'بإعدام الأسرى', verb: 'هدد' }],
   ],
+  [
+    'the setting of a statement («بحضور …») is neither subject nor content',
+    'وقال الوزير بحضور السفير الفرنسي "الحدود ستفتح قريبا".',
+    [{ speaker: 'الوزير', kind: 'direct', content: 'الحدود ستفتح قريبا', verb: 'قال' }],
+  ],
+  [
+    '«، لكنه أكد» ends the first report and starts a second by the same speaker',
+    'وقال المتحدث إن المفاوضات متوقفة، لكنه أكد أن الحوار سيستمر.',
+    [
+      { speaker: 'المتحدث', kind: 'indirect', content: 'المفاوضات متوقفة', verb: 'قال' },
+      { speaker: 'المتحدث', kind: 'indirect', content: 'الحوار سيستمر', verb: 'أكد' },
+    ],
+  ],
+  [
+    'a plural verb goes back to people in the plural, past a nearer institution',
+    'وقال مسؤولون في الوزارة إن المعبر مغلق. وأعلنت الحكومة أنها سترسل مساعدات. وقالوا إن الشاحنات تنتظر.',
+    [
+      { speaker: 'مسؤولون في الوزارة', kind: 'indirect', content: 'المعبر مغلق', verb: 'قال' },
+      { speaker: 'الحكومة', kind: 'indirect', content: 'سترسل مساعدات', verb: 'أعلن' },
+      { speaker: 'مسؤولون في الوزارة', kind: 'indirect', content: 'الشاحنات تنتظر', verb: 'قال' },
+    ],
+  ],
+  [
+    'a person reporting what another says: both are quoted; an outlet only relays',
+    'ويقول مراسل الشؤون الدولية في بي بي سي، سامي نادر، إن الحكومة تقول إنها لن تستقيل. وذكرت صحيفة الغد أن الجيش أكد في بيان أن الحدود آمنة.',
+    [
+      { speaker: 'سامي نادر', kind: 'indirect', content: 'الحكومة تقول إنها لن تستقيل', verb: 'قال' },
+      { speaker: 'الحكومة', kind: 'indirect', content: 'لن تستقيل', verb: 'قال' },
+      { speaker: 'الجيش', kind: 'indirect', content: 'الحدود آمنة', verb: 'أكد', channel: 'بيان' },
+    ],
+  ],
 ];
 
 describe('quotations, by construction', () => {
