@@ -49,6 +49,8 @@ export interface Lexicons {
   /** Attribution phrases as folded token sequences, longest first. */
   readonly attributions: readonly { tokens: readonly string[]; lemma: string }[];
   readonly passives: ReadonlyMap<string, string>;
+  /** Passives told from their active only by the spelling («يدعى» vs «يدعي»): surface form → lemma. */
+  readonly passiveSpellings: ReadonlyMap<string, string>;
   readonly personTitles: ReadonlyMap<string, Gender>;
   readonly groupHeads: ReadonlyMap<string, Gender>;
   readonly orgHeads: ReadonlyMap<string, Gender>;
@@ -187,7 +189,16 @@ export function lexicons(): Lexicons {
     attributions: readTsv('lexicon/attributions.tsv')
       .map(([phrase, lemma]) => ({ tokens: foldKey(phrase!).split(/\s+/), lemma: lemma! }))
       .sort((a, b) => b.tokens.length - a.tokens.length),
-    passives: mapOf('lexicon/passives.tsv', (r) => r[1]!),
+    passives: new Map(
+      readTsv('lexicon/passives.tsv')
+        .filter((r) => r[2] !== 'exact')
+        .map((r) => [foldKey(r[0]!), r[1]!]),
+    ),
+    passiveSpellings: new Map(
+      readTsv('lexicon/passives.tsv')
+        .filter((r) => r[2] === 'exact')
+        .map((r) => [r[0]!, r[1]!]),
+    ),
     personTitles: mapOf('lexicon/person-titles.tsv', (r) => r[1] as Gender),
     groupHeads: mapOf('lexicon/group-heads.tsv', (r) => r[1] as Gender),
     orgHeads: mapOf('lexicon/org-heads.tsv', (r) => r[1] as Gender),

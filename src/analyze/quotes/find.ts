@@ -122,6 +122,8 @@ export class QuoteFinder {
     let confidence = 0.9;
     let leftSecond: Phrase | null = null;
 
+    // «بحسب ما يقوله المرصد», «حسبما أفادت الوكالة»: the attribution's verb, not a report of its own.
+    if (this.attributionAt(i - 1) || (r.words[i - 1]?.core === 'ما' && this.attributionAt(i - 2))) return;
     if (cue.form === 'participle') {
       speaker = this.governingSpeaker(i);
       confidence = 0.85;
@@ -197,7 +199,7 @@ export class QuoteFinder {
       }
     }
 
-    const content = this.content(p, limit, cue);
+    const content = this.content(p, limit, cue) ?? this.quoteAfterManner(p, limit, cue);
     if (TRACE) {
       process.stderr.write(
         `trace ${r.tokens[i]!.text}: subject=${subject ? r.span(subject.start, subject.end).text : '∅'} p=${r.tokens[p]?.text ?? 'end'} content=${content ? content.span.text.slice(0, 40) : '∅'}\n`,
@@ -646,7 +648,8 @@ export class QuoteFinder {
       if (setting || this.attributionAt(p)) {
         const end = this.settingEnd(p, limit);
         if (end < 0) break;
-        if (!setting) channel ??= { kind: 'report', span: r.span(p, end, true), ...this.sourceIn(p, end) };
+        const last = r.isComma(end - 1) ? end - 1 : end;
+        if (!setting) channel ??= { kind: 'report', span: r.span(p, last, true), ...this.sourceIn(p, last) };
         p = end;
         continue;
       }
@@ -663,8 +666,10 @@ export class QuoteFinder {
     const r = this.r;
     for (let e = p + 1; e < Math.min(limit, p + 14); e++) {
       if (r.isColon(e) || r.isComplementizer(e) || (r.isQuote(e) && !this.isShortName(e))) return e;
-      if (r.isComma(e)) return r.isColon(e + 1) || r.isQuote(e + 1) || r.isComplementizer(e + 1) ? e + 1 : -1;
-      if (r.verbCue(e) || r.isPunct(e)) return -1;
+      // «، بحسب ما يقوله المرصد، بإعدام …»: a comma closes the phrase.
+      if (r.isComma(e)) return e + 1;
+      // «بحسب ما يقوله المرصد»: the attribution's own verb comes early.
+      if ((r.verbCue(e) && e > p + 2) || r.isPunct(e)) return -1;
     }
     return -1;
   }
@@ -766,7 +771,9 @@ export class QuoteFinder {
     if (r.isComplementizer(p)) {
       // «توعد بأنه "…"»: «بأن» serves a verb that takes بـ as well as one that takes أن.
       const biAn = r.words[p]!.prep === 'ب' || r.words[p]!.core === 'بان';
-      if (!kinds.includes('an') && cue.cls !== 'speech' && !(biAn && kinds.includes('bi'))) return null;
+      // A strict form («عبر» via, «بين» between) reports only with the content its verb takes.
+      if (!kinds.includes('an') && (cue.strict || cue.cls !== 'speech') && !(biAn && kinds.includes('bi')))
+        return null;
       return this.quoteAt(p + 1, limit) ?? this.clause(p + 1, limit);
     }
     let w = r.words[p];
@@ -846,6 +853,20 @@ export class QuoteFinder {
     // An object alone («أكد رفضه», «أعلن التوصل …») must say something: two words at least.
     if (c.end - c.start < 2 && cue.cls !== 'act') return null;
     return c;
+  }
+
+  /**
+   * «وأضاف بنغمة لا تخلو من التهكم: "…"»: words of manner between the verb and a colon that
+   * opens a quotation. Only a colon and marks, with no other verb or complement on the way.
+   */
+  private quoteAfterManner(p: number, limit: number, cue: VerbCue): Content | null {
+    const r = this.r;
+    if (!cue.content.includes('quote')) return null;
+    for (let k = p; k < Math.min(limit, p + 10); k++) {
+      if (r.isColon(k)) return r.pairAtOpen.has(k + 1) ? this.quoteAt(k + 1, limit) : null;
+      if (r.isPunct(k) || r.isQuote(k) || r.verbCue(k) || r.isComplementizer(k)) return null;
+    }
+    return null;
   }
 
   /** A quotation right after a cue at the end of a sentence («… قائلا:» then the marks in the next). */
@@ -1036,7 +1057,8 @@ export class QuoteFinder {
     const r = this.r;
     const w = r.words[i];
     if (!w?.arabic) return null;
-    const lemma = r.lex.passives.get(w.core) ?? r.lex.passives.get(w.fold);
+    const lemma =
+      r.lex.passives.get(w.core) ?? r.lex.passives.get(w.fold) ?? r.lex.passiveSpellings.get(r.surface(i));
     if (!lemma) return null;
     // Only with the content straight after: «أفيد بأن», «قيل إن», «توصف بالجماعات»
     const next = r.words[i + 1];
@@ -1127,8 +1149,10 @@ export class QuoteFinder {
       last && r.sentenceOf[last.cueToken] === r.sentenceOf[i] && last.contentTokens[1] <= i + 2
         ? last
         : undefined;
-    // «مؤكدة على لسان X أن …»: the reporting word before it has taken the source.
+    // «مؤكدة على لسان X أن …»: the reporting word before it has taken the source; «وهدد X، بحسب
+    // ما يقوله المرصد "…"»: it sits between a verb and its content, as that quotation's channel.
     if (r.verbCue(i - 1)) return a.source;
+    if (last && last.cueToken < i && last.contentTokens[0] > i) return a.source;
     let srcStart = a.source;
     // «حسبما أفادت X»: skip the verb to its subject.
     if (r.verbCue(srcStart)) srcStart++;

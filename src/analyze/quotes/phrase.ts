@@ -191,8 +191,11 @@ function definiteAdjective(r: Reader, i: number): boolean {
   const w = r.words[i]!;
   if (!w.definite) return false;
   if (adjectiveLike(r, i) || r.lex.functionWords.get(w.stem)?.has('adjective')) return true;
+  const head = r.headClass(i);
   return (
-    !r.headClass(i) && !r.isTime(i) && (w.stem.startsWith('م') || /^(صادر|تابع|عامل|داعي|حاكم)/.test(w.stem))
+    (head === null || head === 'title') &&
+    !r.isTime(i) &&
+    (w.stem.startsWith('م') || /^(صادر|تابع|عامل|داعي|حاكم)/.test(w.stem))
   );
 }
 

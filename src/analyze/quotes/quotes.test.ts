@@ -274,6 +274,37 @@ const cases: [string, string, Expect[]][] = [
       { speaker: 'الجيش', kind: 'indirect', content: 'الحدود آمنة', verb: 'أكد', channel: 'بيان' },
     ],
   ],
+  [
+    'a passive told from its active only by the alef maqsura («يُدعى») has no named source',
+    'ونشر الموقع فيديو لإحدى الرهائن، يُدعى أنها تتحدث باسم التنظيم.',
+    [{ speaker: 'مصادر غير محددة', kind: 'indirect', content: 'تتحدث باسم التنظيم', verb: 'ادعى' }],
+  ],
+  [
+    'words of manner between the verb and the colon',
+    'وقال الوزير إن الحل قريب. وأضاف بنغمة لا تخلو من التهكم: "كنا نأمل أن يكون الحل أسرع".',
+    [
+      { speaker: 'الوزير', kind: 'indirect', content: 'الحل قريب', verb: 'قال' },
+      { speaker: 'الوزير', kind: 'direct', content: 'كنا نأمل أن يكون الحل أسرع', verb: 'أضاف' },
+    ],
+  ],
+  [
+    'an attribution between the verb and its content is the channel («بحسب ما يقوله»)',
+    'وهدد مسلحو الجماعة، بحسب ما يقوله المرصد، بإعدام الرهائن.',
+    [
+      {
+        speaker: 'مسلحو الجماعة',
+        kind: 'indirect',
+        content: 'بإعدام الرهائن',
+        verb: 'هدد',
+        channel: 'بحسب ما يقوله المرصد',
+      },
+    ],
+  ],
+  [
+    'a strict form («عبر» via) does not report an «إن» clause',
+    'لكن الحكومة لم تؤكد بعد عبر وسائلها الرسمية إن كان الاتفاق قد وقع.',
+    [],
+  ],
 ];
 
 describe('quotations, by construction', () => {
