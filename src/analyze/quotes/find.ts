@@ -48,6 +48,21 @@ interface Content {
 /** Prepositions of time and circumstance that end a channel phrase («لدى وصوله»), folded. */
 const CHANNEL_TIME_PREPOSITIONS = new Set(['اثناء', 'خلال', 'عقب', 'قبيل', 'بعيد', 'طوال', 'لدي']);
 
+/** Verbal nouns of telling after «دون» («دون ذكر تفاصيل»), folded. */
+const UNSAID = new Set([
+  'ذكر',
+  'اضافه',
+  'تقديم',
+  'كشف',
+  'اشاره',
+  'توضيح',
+  'اعطاء',
+  'تحديد',
+  'خوض',
+  'تفاصيل',
+  'الخوض',
+]);
+
 /** Head nouns of news media (folded, without the article). */
 const MEDIA_HEADS = new Set(['صحيفه', 'وكاله', 'قناه', 'شبكه', 'موقع', 'اذاعه', 'تلفزيون', 'مجله', 'جريده']);
 
@@ -318,6 +333,13 @@ export class QuoteFinder {
     // After an apposition that took its closing comma, the next one starts straight away.
     if (p > subject.end && r.isComma(p - 1) && !r.isComma(p)) p--;
     const sep = r.tokens[p]?.text;
+    // «وكالة الأنباء السورية الرسمية (سانا)», «مجلس النواب (البرلمان)»: a short alias in brackets.
+    if (sep === '(') {
+      for (let k = p + 1; k < Math.min(limit, p + 5); k++) {
+        if (r.tokens[k]!.text === ')') return k + 1;
+        if (!r.isArabic(k) && r.tokens[k]!.kind !== 'latin') break;
+      }
+    }
     if (sep === '،' || sep === ',' || sep === '-' || sep === '–' || sep === '(') {
       const appo = parsePhrase(r, p + 1, limit);
       const closer = appo ? r.tokens[appo.end]?.text : undefined;
@@ -708,6 +730,11 @@ export class QuoteFinder {
       if (r.isQuote(e)) {
         const pair = r.pairAtOpen.get(e);
         if (!pair || pair.closeTok - pair.openTok > 5) break;
+        const named =
+          r.headClass(e - 1) === 'org' ||
+          r.lex.channels.has(r.words[e - 1]?.stem ?? '') ||
+          this.isLabel(pair.openTok, pair.closeTok);
+        if (!named) break;
         e = pair.closeTok + 1;
         continue;
       }
@@ -900,7 +927,8 @@ export class QuoteFinder {
       !r.isComma(after) &&
       !r.isPunct(after) &&
       r.sentenceOf[after] === r.sentenceOf[pair.closeTok] &&
-      !this.startsNewCue(after);
+      !this.startsNewCue(after) &&
+      !this.endsClauseAt(after);
     if (clauseGoesOn) {
       const c = this.clause(p, limit);
       if (c) return { ...c, kind: 'mixed' };
@@ -980,6 +1008,14 @@ export class QuoteFinder {
   private endsClauseAt(i: number): boolean {
     const r = this.r;
     const w = r.words[i]!;
+    // «… دون ذكر تفاصيل», «من دون إضافة أي تفاصيل»: the outlet noting what was not said.
+    const without =
+      w.core === 'دون' || w.core === 'بدون'
+        ? i
+        : w.core === 'من' && r.words[i + 1]?.core === 'دون'
+          ? i + 1
+          : -1;
+    if (without >= 0 && UNSAID.has(r.words[without + 1]?.stem.replace(/^ال/, '') ?? '')) return true;
     if (this.attributionAt(i) && (r.words[i]!.core.startsWith('حسب') || r.words[i]!.core.startsWith('بحسب')))
       return true;
     const cue = r.verbCue(i);

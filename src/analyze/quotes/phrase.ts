@@ -85,6 +85,8 @@ export function channelStartsAt(r: Reader, i: number): boolean {
     if (ch?.recipient && (prep === 'امام' || prep === 'مع')) return true;
     // «أمام مجلس الأمن», «أمام البرلمان»: an audience.
     if (prep === 'امام' && (next.definite || r.headClass(i + 1) === 'org')) return true;
+    // «أمام تجمع لأنصاره», «أمام حشد من …»: an indefinite audience.
+    if (prep === 'امام' && !next.prep && !next.pronoun && r.headClass(i + 1) !== 'title') return true;
     return prep !== 'في' && outletAt(r, i + 1, true) !== null;
   }
   return false;
@@ -407,6 +409,18 @@ function scanNominal(r: Reader, from: number, max: number, kind: PhraseKind): nu
         i++;
         continue;
       }
+      // «اتحاد منظمات الإغاثة والرعاية الطبية»: a coordinated genitive inside the construct (not a
+      // second subject after the head itself: «الجيش والشرطة»).
+      if (
+        kind === 'institution' &&
+        w.definite &&
+        i - 1 > from &&
+        r.words[i - 1]!.definite &&
+        !r.headClass(i)
+      ) {
+        i++;
+        continue;
+      }
       break;
     }
     const prep = r.preposition(i);
@@ -418,8 +432,11 @@ function scanNominal(r: Reader, from: number, max: number, kind: PhraseKind): nu
     }
     if (prep) {
       const free = w.core === prep;
+      // «مصدر مطلع على الملف»: «على» after «مطلع».
+      const informed = prep === 'علي' && /^(ال)?مطلع/.test(r.words[i - 1]?.core ?? '');
       if (
         free &&
+        !informed &&
         !['في', 'من', 'باسم', 'لدي', 'داخل'].includes(prep) &&
         !(kind === 'document' && prep === 'عن')
       )

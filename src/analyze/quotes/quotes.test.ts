@@ -305,6 +305,44 @@ const cases: [string, string, Expect[]][] = [
     'لكن الحكومة لم تؤكد بعد عبر وسائلها الرسمية إن كان الاتفاق قد وقع.',
     [],
   ],
+  [
+    'an indefinite audience after «أمام» is the channel; «أمام» is not the title «إمام»',
+    'وقال الرئيس أمام تجمع لأنصاره في المدينة "لن نتراجع".',
+    [
+      {
+        speaker: 'الرئيس',
+        kind: 'direct',
+        content: 'لن نتراجع',
+        verb: 'قال',
+        channel: 'تجمع لأنصاره في المدينة',
+      },
+    ],
+  ],
+  [
+    'a short alias in brackets after the subject; «أفاد عن» with a quotation; «من دون إضافة» is the outlet’s',
+    'وأفادت وكالة الأنباء الرسمية (سانا) عن "سماع دوي انفجارات قرب المطار" من دون إضافة أي تفاصيل.',
+    [
+      {
+        speaker: 'وكالة الأنباء الرسمية',
+        kind: 'direct',
+        content: 'سماع دوي انفجارات قرب المطار',
+        verb: 'أفاد',
+      },
+    ],
+  ],
+  [
+    'coordinated genitives inside an institution’s name; «مطلع على» inside a source',
+    'كشف اتحاد منظمات الإغاثة والرعاية الطبية عن خروج مستشفيين من الخدمة. وأكد المصدر المطلع على الملف أن الشركة ستستأنف.',
+    [
+      {
+        speaker: 'اتحاد منظمات الإغاثة والرعاية الطبية',
+        kind: 'indirect',
+        content: 'خروج مستشفيين من الخدمة',
+        verb: 'كشف',
+      },
+      { speaker: 'المصدر المطلع على الملف', kind: 'indirect', content: 'الشركة ستستأنف', verb: 'أكد' },
+    ],
+  ],
 ];
 
 describe('quotations, by construction', () => {

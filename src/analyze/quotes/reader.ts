@@ -224,6 +224,8 @@ export class Reader {
     const w = this.words[i];
     if (!w?.arabic) return null;
     const key = w.base;
+    // «أمام» (before) and «إمام» (imam) fold alike; the hamza's seat tells them apart.
+    if (key === 'امام' && /^[وف]?أ/.test(this.surface(i))) return null;
     if (this.lex.personTitles.has(key)) return 'title';
     if (this.lex.groupHeads.has(key) || this.lex.groupHeads.has(w.core)) return 'group';
     if (this.lex.orgHeads.has(key)) return 'org';
