@@ -49,8 +49,11 @@ export interface Lexicons {
   /** Attribution phrases as folded token sequences, longest first. */
   readonly attributions: readonly { tokens: readonly string[]; lemma: string }[];
   readonly passives: ReadonlyMap<string, string>;
-  /** Passives told from their active only by the spelling («يدعى» vs «يدعي»): surface form → lemma. */
-  readonly passiveSpellings: ReadonlyMap<string, string>;
+  /**
+   * Passives told from their active only by the spelling («يدعى» vs «يدعي»): by folded form (a
+   * cheap first test), then by the form as written → lemma.
+   */
+  readonly passiveSpellings: ReadonlyMap<string, ReadonlyMap<string, string>>;
   readonly personTitles: ReadonlyMap<string, Gender>;
   readonly groupHeads: ReadonlyMap<string, Gender>;
   readonly orgHeads: ReadonlyMap<string, Gender>;
@@ -139,6 +142,18 @@ function loadOutlets(): Outlet[] {
   return outlets;
 }
 
+function loadPassiveSpellings(): Map<string, Map<string, string>> {
+  const m = new Map<string, Map<string, string>>();
+  for (const [form, lemma, match] of readTsv('lexicon/passives.tsv')) {
+    if (match !== 'exact') continue;
+    const key = foldKey(form!);
+    const spellings = m.get(key) ?? new Map<string, string>();
+    spellings.set(form!, lemma!);
+    m.set(key, spellings);
+  }
+  return m;
+}
+
 function mapOf<T>(relative: string, value: (row: string[]) => T): Map<string, T> {
   const m = new Map<string, T>();
   for (const row of readTsv(relative)) m.set(foldKey(row[0]!), value(row));
@@ -194,11 +209,7 @@ export function lexicons(): Lexicons {
         .filter((r) => r[2] !== 'exact')
         .map((r) => [foldKey(r[0]!), r[1]!]),
     ),
-    passiveSpellings: new Map(
-      readTsv('lexicon/passives.tsv')
-        .filter((r) => r[2] === 'exact')
-        .map((r) => [r[0]!, r[1]!]),
-    ),
+    passiveSpellings: loadPassiveSpellings(),
     personTitles: mapOf('lexicon/person-titles.tsv', (r) => r[1] as Gender),
     groupHeads: mapOf('lexicon/group-heads.tsv', (r) => r[1] as Gender),
     orgHeads: mapOf('lexicon/org-heads.tsv', (r) => r[1] as Gender),

@@ -1093,8 +1093,10 @@ export class QuoteFinder {
     const r = this.r;
     const w = r.words[i];
     if (!w?.arabic) return null;
-    const lemma =
-      r.lex.passives.get(w.core) ?? r.lex.passives.get(w.fold) ?? r.lex.passiveSpellings.get(r.surface(i));
+    const spelled = r.lex.passiveSpellings.has(w.core)
+      ? r.lex.passiveSpellings.get(w.core)!.get(r.surface(i))
+      : null;
+    const lemma = r.lex.passives.get(w.core) ?? r.lex.passives.get(w.fold) ?? spelled;
     if (!lemma) return null;
     // Only with the content straight after: «أفيد بأن», «قيل إن», «توصف بالجماعات»
     const next = r.words[i + 1];
