@@ -18,6 +18,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { COMPONENTS, createPipeline, defaultPipeline } from '../src/analyze/index.ts';
 import { articleFromJson } from '../src/ingest/inputs.ts';
 import { sanitizeText } from '../src/ingest/sanitize.ts';
+import { readConll } from '../src/ner/conll.ts';
+import { nerTagger } from '../src/ner/index.ts';
 import { cliticSegmenter } from '../src/text/clitics.ts';
 import { decodeBytes } from '../src/text/decode.ts';
 import { searchForm } from '../src/text/normalize.ts';
@@ -126,4 +128,24 @@ console.log(
   `\ntext core alone (b − a): ${(mb / (textCoreMs / 1000)).toFixed(1)} MB/s, ${(articles / (textCoreMs / 1000)).toFixed(0)} articles/s`,
 );
 console.log(`each component alone (its added time): ${own.join('; ')}`);
+
+// The tagger alone, over ANERcorp's test file read as isnad tag reads it.
+const conllFile = new URL('../../shared/data/anercorp/test.txt', import.meta.url).pathname;
+if (existsSync(conllFile)) {
+  const conll = readFileSync(conllFile, 'utf8');
+  const read = () => readConll(conll).map((s) => s.map((l) => l.token));
+  const sentences = read();
+  const tokens = sentences.reduce((a, s) => a + s.length, 0);
+  const tagger = nerTagger();
+  tagger.tagDocument(sentences); // warm-up
+  const tRead = best(() => {
+    sink += read().length;
+  });
+  const tTag = best(() => {
+    sink += tagger.tagDocument(read()).length;
+  });
+  console.log(
+    `\nNER tagger (two passes) over ANERcorp test, ${tokens} tokens: ${(tokens / (tTag / 1000)).toFixed(0)} tokens/s, ×${(tTag / tRead).toFixed(1)} of reading the file alone (${(tokens / (tRead / 1000)).toFixed(0)} tokens/s)`,
+  );
+}
 if (sink < 0) console.log(sink);

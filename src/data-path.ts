@@ -3,6 +3,7 @@
  * `data/` at the package root, whether the code runs from src/ under tsx or
  * from a build.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -12,3 +13,11 @@ export function dataPath(relative: string): string {
 }
 
 export const packageRoot = root;
+
+/** Rows of a TSV file under data/, without comment lines and blank lines. */
+export function readTsv(relative: string): string[][] {
+  return readFileSync(dataPath(relative), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => l.split('\t').map((c) => c.trim()));
+}

@@ -2,7 +2,9 @@
 
 import { IsnadError } from '../errors.ts';
 import { cliticsComponent, structureComponent, tokenizeComponent } from './components/text.ts';
+import { entitiesComponent } from './entities/index.ts';
 import { type Component, Pipeline } from './pipeline.ts';
+import { placesComponent } from './places.ts';
 import { quotesComponent } from './quotes/index.ts';
 
 export type { Article } from './doc.ts';
@@ -16,6 +18,8 @@ export const COMPONENTS: readonly Component[] = [
   cliticsComponent,
   structureComponent,
   quotesComponent,
+  entitiesComponent,
+  placesComponent,
 ];
 
 /** Build a pipeline from component names (default: all, in order). */

@@ -4,17 +4,10 @@
  * word (diacritics removed, alef/yeh/teh-marbuta folded), so «أكد» and
  * «اكد», «وزارة» and «وزاره» meet.
  */
-import { readFileSync } from 'node:fs';
-import { dataPath } from '../data-path.ts';
+import { readTsv } from '../data-path.ts';
 import { foldKey } from '../text/normalize.ts';
 
-/** Rows of a TSV file, without comment lines and blank lines. */
-export function readTsv(relative: string): string[][] {
-  return readFileSync(dataPath(relative), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() && !l.startsWith('#'))
-    .map((l) => l.split('\t').map((c) => c.trim()));
-}
+export { readTsv };
 
 export type Gender = 'm' | 'f';
 export type GrammaticalNumber = 'sg' | 'du' | 'pl';

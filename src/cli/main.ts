@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { IsnadError } from '../errors.ts';
 import { runExtract } from './extract.ts';
+import { runTag } from './tag.ts';
 
 const VERSION = '0.1.0';
 
@@ -40,6 +41,18 @@ export function buildProgram(): Command {
         process.exitCode = await runExtract(files, opts);
       },
     );
+
+  program
+    .command('tag')
+    .description('append a predicted BIO entity tag to each line of a CoNLL-style token file')
+    .requiredOption(
+      '--conll <file>',
+      'tokens one a line (first column), blank lines between sentences; - for stdin',
+    )
+    .option('--max-bytes <n>', 'largest file read whole, in bytes', positiveInt)
+    .action(async (opts: { conll: string; maxBytes?: number }) => {
+      process.exitCode = await runTag(opts.conll, { maxBytes: opts.maxBytes });
+    });
 
   return program;
 }

@@ -72,10 +72,13 @@ export const Quote = z.looseObject({
 });
 
 export const Entity = z.looseObject({
+  id: z.string().optional().describe('e1, e2 …: what places[].entity points at'),
   type: z.enum(['PER', 'ORG', 'LOC', 'MISC']),
-  text: z.string(),
+  text: z.string().describe('the fullest form the article gives the entity; start/end are that mention'),
   start: offset,
   end: offset,
+  mentions: z.array(TextSpan).optional().describe('every mention of the entity, the fullest included'),
+  person: z.string().optional().describe('the people[].id of a PER entity'),
   canonical: z.string().optional(),
   wikidata: z.string().optional(),
 });
@@ -90,6 +93,9 @@ export const Place = z.looseObject({
   lon: z.number().min(-180).max(180).optional(),
   geonames: z.int().optional(),
   kind: z.enum(['country', 'region', 'city', 'site']),
+  tolerance_km: z.number().nonnegative().optional().describe('how far from the point the place extends'),
+  entity: z.string().optional().describe('the entities[].id this place resolves'),
+  mentions: z.array(TextSpan).optional(),
 });
 
 const Argument = z.looseObject({ text: z.string(), code: z.string().optional() });

@@ -1,0 +1,201 @@
+/**
+ * Named mentions, from three readers that are good at different things:
+ *  1. the trained tagger (src/ner): names in context, including names no list has;
+ *  2. known names (known-names.ts): the actor table and the gazetteer, which
+ *     know the names of this news that the tagger's training data predates;
+ *  3. institution names by their shape (institutions.ts): a head noun and
+ *     the construct chain it governs («وزارة الداخلية السعودية», «منظمة حظر
+ *     الأسلحة الكيمياوية»).
+ * Where they overlap, the longest span wins; on a tie, the outlets the
+ * quotation component found, then the tables, then institution shapes, then
+ * the tagger (the tables know the types of the names they hold better).
+ *
+ * A span keeps the words it was given, but a leading conjunction or
+ * preposition is cut off («وبغداد» → «بغداد», «لسوريا» → «سوريا»). The
+ * exception is «لل» before a definite noun («للهيئة»): the article is fused
+ * into the preposition, no substring is the bare name, and the guidelines
+ * keep such mentions verbatim.
+ */
+import { nerTagger, spansOfIndices } from '../../ner/index.ts';
+import type { EntityType } from '../../ner/tags.ts';
+import { foldKey } from '../../text/normalize.ts';
+import type { Reader } from '../quotes/reader.ts';
+import { institutionNames } from './institutions.ts';
+import { knownNames } from './known-names.ts';
+
+export interface Mention {
+  readonly type: EntityType;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Search form of the text. */
+  readonly key: string;
+  /** Search forms of its words, a fused «لل» read as «ال» («للعراق» → «العراق»). */
+  readonly words: readonly string[];
+  /** Written with a preposition that could not be cut off («للعراق»). */
+  readonly fused?: boolean;
+}
+
+/** A candidate over token indices [start, end). */
+interface TokenSpan {
+  readonly type: EntityType;
+  readonly start: number;
+  readonly end: number;
+  readonly from: 'tagger' | 'known' | 'institution' | 'source';
+  readonly weak?: boolean;
+}
+
+/** Adjectives of direction that belong to a place's name («حلب الشرقية», «ريف إدلب الجنوبي»). */
+const DIRECTIONS = new Set(
+  ['الشرقي', 'الشرقية', 'الغربي', 'الغربية', 'الشمالي', 'الشمالية', 'الجنوبي', 'الجنوبية'].map(foldKey),
+);
+
+export function findMentions(r: Reader): Mention[] {
+  const tagged = taggedSpans(r).filter((s) => s.end - s.start > 1 || nameLike(r, s.start));
+  const known = knownSpans(r).filter(
+    (k) => !k.weak || locative(r, k.start) || tagged.some((t) => overlaps(t, k)),
+  );
+  const spans = extendDirections(
+    r,
+    reconcile([...tagged, ...known, ...institutionSpans(r), ...sourceSpans(r)]),
+  );
+  const out: Mention[] = [];
+  for (const s of spans) {
+    const cut = cliticLength(r, s.start);
+    const start = r.tokens[s.start]!.start + cut;
+    const end = r.tokens[s.end - 1]!.end;
+    if (end <= start) continue;
+    const text = r.text.slice(start, end);
+    const key = foldKey(text);
+    if (!key) continue;
+    const words = key.split(' ');
+    const first = r.words[s.start]!;
+    const fused = cut === 0 && first.prep === 'ل' && first.definite && words[0]!.startsWith('لل');
+    if (fused) words[0] = `ال${words[0]!.slice(2)}`;
+    out.push({ type: s.type, start, end, text, key, words, ...(fused ? { fused } : {}) });
+  }
+  return out;
+}
+
+/** Words after which a town's name is a place («من الموصل», «في الرقة», «ريف حلب»). */
+const LOCATIVE = new Set(
+  [
+    'في',
+    'من',
+    'الى',
+    'إلى',
+    'نحو',
+    'قرب',
+    'داخل',
+    'ريف',
+    'مدينة',
+    'محافظة',
+    'بلدة',
+    'شمال',
+    'جنوب',
+    'شرق',
+    'غرب',
+    'شمالي',
+    'جنوبي',
+    'شرقي',
+    'غربي',
+  ].map(foldKey),
+);
+
+/** A one-word town's name right after a locative word, itself no common noun («من المدينة» is not Medina). */
+function locative(r: Reader, i: number): boolean {
+  const prev = r.words[i - 1];
+  const w = r.words[i]!;
+  if (!prev?.arabic || w.prep || w.conj) return false;
+  return LOCATIVE.has(prev.core) && !r.lex.commonWords.has(w.stem) && !r.lex.commonWords.has(w.nominal);
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+/**
+ * A one-word tagger span is kept when the word can be a name: not one of the
+ * words ANERcorp never tags (common-words.tsv: «بقلم», «دولار» slip through
+ * the model now and then), and three letters or more.
+ */
+function nameLike(r: Reader, i: number): boolean {
+  const w = r.words[i]!;
+  if (!w.arabic) return r.tokens[i]!.text.length > 2;
+  return w.stem.length > 2 && !r.lex.commonWords.has(w.stem) && !r.lex.commonWords.has(w.nominal);
+}
+
+/** The outlets the quotation component found, in their place («وذكرت وكالة الأنباء العراقية»). */
+function sourceSpans(r: Reader): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  let t = 0;
+  for (const src of [...r.doc.sources].sort((a, b) => a.start - b.start)) {
+    while (t < r.length && r.tokens[t]!.end <= src.start) t++;
+    let e = t;
+    while (e < r.length && r.tokens[e]!.start < src.end) e++;
+    if (e > t) out.push({ type: 'ORG', start: t, end: e, from: 'source' });
+  }
+  return out;
+}
+
+/** A place followed by a direction takes it in: «حلب الشرقية» is a part of Aleppo, named so. */
+function extendDirections(r: Reader, spans: TokenSpan[]): TokenSpan[] {
+  return spans.map((s, k) => {
+    const next = s.end;
+    if (s.type !== 'LOC' || next >= r.length || spans[k + 1]?.start === next) return s;
+    const w = r.words[next]!;
+    return w.arabic && !w.conj && !w.prep && DIRECTIONS.has(w.fold) ? { ...s, end: next + 1 } : s;
+  });
+}
+
+function taggedSpans(r: Reader): TokenSpan[] {
+  const ranges = r.sentenceRanges.filter(Boolean);
+  const words = ranges.map(([a, b]) => r.tokens.slice(a, b).map((t) => t.text));
+  const tags = nerTagger().tagDocumentIndices(words);
+  const out: TokenSpan[] = [];
+  tags.forEach((sentenceTags, k) => {
+    const offset = ranges[k]![0];
+    for (const s of spansOfIndices(sentenceTags))
+      out.push({ type: s.type, start: offset + s.start, end: offset + s.end, from: 'tagger' });
+  });
+  return out;
+}
+
+function knownSpans(r: Reader): TokenSpan[] {
+  return knownNames()
+    .find(r)
+    .map((s) => ({ ...s, from: 'known' as const }));
+}
+
+function institutionSpans(r: Reader): TokenSpan[] {
+  return institutionNames(r).map((s) => ({ type: 'ORG' as const, ...s, from: 'institution' as const }));
+}
+
+/** Longest first; among equals, the tagger for persons, the tables otherwise; no overlaps. */
+function reconcile(spans: TokenSpan[]): TokenSpan[] {
+  const rank = (s: TokenSpan) =>
+    s.from === 'source' ? 0 : s.from === 'known' ? 1 : s.from === 'institution' ? 2 : 3;
+  const sorted = [...spans].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || rank(a) - rank(b) || a.start - b.start,
+  );
+  const taken: TokenSpan[] = [];
+  for (const s of sorted) if (!taken.some((t) => t.start < s.end && s.start < t.end)) taken.push(s);
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+/** How many characters of conjunction and preposition open a token, when cutting them leaves the name verbatim. */
+function cliticLength(r: Reader, token: number): number {
+  const parts = r.doc.segments[token];
+  if (!parts) return 0;
+  let cut = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.role !== 'conj' && p.role !== 'prep') break;
+    // «لل» + noun: the article's alif is gone; cutting the ل would leave «لهيئة».
+    if (p.role === 'prep' && parts[i + 1]?.role === 'det' && parts[i + 1]!.end - parts[i + 1]!.start < 2)
+      break;
+    cut = p.end;
+  }
+  const t = r.tokens[token]!;
+  // Never cut a whole token, nor leave fewer than two letters.
+  return t.end - t.start - cut >= 2 ? cut : 0;
+}
