@@ -101,6 +101,8 @@ function matchPeople(people: readonly Person[], referents: Referent[]): Map<Pers
     }
     // The person's own spans are mentions of the referent too; the fullest becomes its text.
     for (const m of spans) {
+      // «رئيس جماعة الدفاع المدني … رائد الصالح»: a span led by a title is not a name to show.
+      if (!isName(m.text)) continue;
       if (best.mentions.some((x) => x.start === m.start && x.end === m.end)) continue;
       best.mentions = best.mentions.filter((x) => !(m.start <= x.start && x.end <= m.end));
       const key = foldKey(m.text);

@@ -38,20 +38,53 @@ const ATTACHING = new Set(
   ].map(foldKey),
 );
 
+/** Adjectives that describe a body rather than name it («وكالة الأناضول الرسمية», «المرصد السوري المعارض»). */
+const DESCRIBING = new Set(
+  [
+    'الرسمي',
+    'الرسمية',
+    'التلفزيوني',
+    'التلفزيونية',
+    'المعارض',
+    'المعارضة',
+    'الموالي',
+    'الموالية',
+    'المسلح',
+    'المسلحة',
+    'الحكومي',
+    'الحكومية',
+    'المحلي',
+    'المحلية',
+    'الخاص',
+    'الخاصة',
+  ].map(foldKey),
+);
+/** Quantifiers end a name: «التنظيم معظم الأراضي» is no name. */
+const QUANTIFIERS = new Set(
+  ['معظم', 'بعض', 'كل', 'جميع', 'اغلب', 'عدد', 'غالبيه', 'اكثر', 'مختلف', 'كافه'].map(foldKey),
+);
+
 let heads: Set<string> | null = null;
 function institutionHeads(): Set<string> {
   heads ??= new Set(readTsv('ner/institution-heads.tsv').map((r) => foldKey(r[0]!)));
   return heads;
 }
 
-/** Token ranges [start, end) of institution names, left to right. */
-export function institutionNames(r: Reader): { start: number; end: number }[] {
+/**
+ * Token ranges [start, end) of institution names, left to right. A chain
+ * stops where a known name begins (`knownStarts`): «سفارة الولايات المتحدة»
+ * is an embassy of a country, and the country is the name there.
+ */
+export function institutionNames(
+  r: Reader,
+  knownStarts: ReadonlySet<number> = new Set(),
+): { start: number; end: number }[] {
   const known = institutionHeads();
   const out: { start: number; end: number }[] = [];
   for (let i = 0; i < r.length; i++) {
     const head = r.words[i]!;
     if (!head.arabic || head.pronoun || !known.has(head.stem)) continue;
-    const end = chainEnd(r, i + 1);
+    const end = chainEnd(r, i + 1, knownStarts);
     const length = end - i - 1;
     if (length < 1 || (head.definite && length < 2)) continue;
     out.push({ start: i, end });
@@ -60,12 +93,13 @@ export function institutionNames(r: Reader): { start: number; end: number }[] {
   return out;
 }
 
-function chainEnd(r: Reader, from: number): number {
+function chainEnd(r: Reader, from: number, knownStarts: ReadonlySet<number>): number {
   let j = from;
   const limit = Math.min(r.length, from + MAX_CHAIN, r.sentenceEnd(from - 1));
   while (j < limit) {
     const w = r.words[j]!;
-    if (!w.arabic || w.pronoun || r.isTime(j) || ATTACHING.has(w.core)) break;
+    if (!w.arabic || w.pronoun || r.isTime(j) || ATTACHING.has(w.core) || knownStarts.has(j)) break;
+    if (DESCRIBING.has(w.core) || QUANTIFIERS.has(w.core)) break;
     if (r.isFunction(j, 'preposition') || r.isFunction(j, 'relative') || r.isComplementizer(j)) break;
     if (r.verbCue(j)) break;
     if (w.prep === 'ل' && j > from) {

@@ -11,7 +11,8 @@
  *    in ANERcorp (data/lexicon/common-words.tsv) or shorter than three
  *    letters, family names alone («الأسد»), and descriptions such as
  *    «الحكومة العراقية» (kept in the table for linking);
- *  - every name of a curated country, region or place (LOC);
+ *  - every name of a curated region or place (LOC), and of a country (one-word
+ *    names of countries not in the actor table as weak names, below);
  *  - GeoNames' towns (LOC) when the name has two words or more; a one-word
  *    town's name («المدينة», «خبر», «الجديدة» are towns too) only where the
  *    tagger also saw a name, to give it its type.
@@ -49,6 +50,12 @@ export class KnownNames {
 
   get size(): number {
     return this.names.size;
+  }
+
+  /** Are tokens [start, end) a place name the tables know? */
+  isPlace(r: Reader, start: number, end: number): boolean {
+    const key = [r.words[start]!.nominal, ...r.words.slice(start + 1, end).map((w) => w.fold)].join(' ');
+    return this.names.get(key)?.type === 'LOC';
   }
 
   /** Longest known names in the text, left to right, not overlapping. */
@@ -96,13 +103,17 @@ export function knownNames(): KnownNames {
       if (!key || n === '-') continue;
       const words = key.split(' ');
       if (DESCRIPTIVE_HEADS.has(withoutArticle(words[0]!))) continue;
+      // «القوات الأمريكية»: forces described by their country, not a name.
+      if (words.length === 2 && words[0] === 'القوات') continue;
       // A family name alone («الأسد», «العبادي») is shared by relatives; «بوتين» is not.
       if (words.length === 1 && (!oneWordOk(key) || (type === 'PER' && key.startsWith('ال')))) continue;
       k.add(key, type);
     }
   }
   for (const row of readTsv('gazetteer/gazetteer.tsv')) {
-    const curated = !row[0]!.startsWith('g:');
+    // Countries the actor table lists are found above; a one-word name of any other
+    // («مالي» is also "financial") needs the tagger's agreement, as a town's does.
+    const curated = row[0]!.startsWith('p:') || row[0]!.startsWith('r:');
     for (const n of row[9]!.split('|')) {
       const key = foldKey(n);
       if (!key) continue;

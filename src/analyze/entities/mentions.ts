@@ -45,19 +45,37 @@ interface TokenSpan {
   readonly weak?: boolean;
 }
 
+/**
+ * Currencies: ANERcorp tags «دولار» MISC, but the guidelines' MISC is groups,
+ * events and laws, and a currency is none.
+ */
+const CURRENCIES = new Set(
+  ['دولار', 'دولارا', 'يورو', 'جنيه', 'دينار', 'ليرة', 'ريال', 'درهم', 'روبل', 'شيكل', 'تومان'].map(foldKey),
+);
+
 /** Adjectives of direction that belong to a place's name («حلب الشرقية», «ريف إدلب الجنوبي»). */
 const DIRECTIONS = new Set(
   ['الشرقي', 'الشرقية', 'الغربي', 'الغربية', 'الشمالي', 'الشمالية', 'الجنوبي', 'الجنوبية'].map(foldKey),
 );
 
 export function findMentions(r: Reader): Mention[] {
-  const tagged = taggedSpans(r).filter((s) => s.end - s.start > 1 || nameLike(r, s.start));
+  const tagged = taggedSpans(r).filter(
+    (s) =>
+      (s.end - s.start > 1 || nameLike(r, s.start)) &&
+      !(s.type === 'MISC' && CURRENCIES.has(r.words[s.start]!.stem)),
+  );
   const known = knownSpans(r).filter(
     (k) => !k.weak || locative(r, k.start) || tagged.some((t) => overlaps(t, k)),
   );
-  const spans = extendDirections(
+  const knownStarts = new Set(known.filter((k) => k.type !== 'ORG').map((k) => k.start));
+  const institutions = institutionNames(r, knownStarts).map((s) => ({
+    type: 'ORG' as const,
+    ...s,
+    from: 'institution' as const,
+  }));
+  const spans = trimPlaces(
     r,
-    reconcile([...tagged, ...known, ...institutionSpans(r), ...sourceSpans(r)]),
+    extendDirections(r, reconcile([...tagged, ...known, ...institutions, ...sourceSpans(r)])),
   );
   const out: Mention[] = [];
   for (const s of spans) {
@@ -137,6 +155,26 @@ function sourceSpans(r: Reader): TokenSpan[] {
   return out;
 }
 
+/** Direction nouns before a place («شمال سوريا», «جنوبي سوريا», «شمال غرب سوريا»): where in it, not its name. */
+const DIRECTION_NOUNS = new Set(
+  ['شمال', 'جنوب', 'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'وسط', 'أقصى'].map(foldKey),
+);
+/** Adjectives after a place that describe its state, not its name («الجولان المحتل»). */
+const PLACE_STATES = new Set(['المحتل', 'المحتلة', 'المحررة', 'المحرر', 'المحاصرة', 'المحاصر'].map(foldKey));
+
+/** A place's span without the direction words before it or a state after it, when the rest is a place the tables know. */
+function trimPlaces(r: Reader, spans: TokenSpan[]): TokenSpan[] {
+  const names = knownNames();
+  return spans.map((s) => {
+    if (s.type !== 'LOC' || s.end - s.start < 2) return s;
+    let { start, end } = s;
+    while (end - start > 1 && r.words[start]!.arabic && DIRECTION_NOUNS.has(r.words[start]!.nominal)) start++;
+    while (end - start > 1 && PLACE_STATES.has(r.words[end - 1]!.fold)) end--;
+    if (start === s.start && end === s.end) return s;
+    return names.isPlace(r, start, end) ? { ...s, start, end } : s;
+  });
+}
+
 /** A place followed by a direction takes it in: «حلب الشرقية» is a part of Aleppo, named so. */
 function extendDirections(r: Reader, spans: TokenSpan[]): TokenSpan[] {
   return spans.map((s, k) => {
@@ -164,10 +202,6 @@ function knownSpans(r: Reader): TokenSpan[] {
   return knownNames()
     .find(r)
     .map((s) => ({ ...s, from: 'known' as const }));
-}
-
-function institutionSpans(r: Reader): TokenSpan[] {
-  return institutionNames(r).map((s) => ({ type: 'ORG' as const, ...s, from: 'institution' as const }));
 }
 
 /** Longest first; among equals, the tagger for persons, the tables otherwise; no overlaps. */
