@@ -9,6 +9,7 @@ import { Geocoder } from '../places/geocode.ts';
 import type { Entity, Place } from '../record/types.ts';
 import type { Doc } from './doc.ts';
 import type { Component } from './pipeline.ts';
+import { words } from './words.ts';
 
 /** How many words after a place name may say which country it is in («… داخل الأراضي السورية»). */
 const CONTAINER_WINDOW = 5;
@@ -72,10 +73,7 @@ function articleCountries(doc: Doc, gaz: Gazetteer, geocoder: Geocoder): Map<str
     const only = new Set(entries.map((x) => x.country));
     if (only.size === 1) add([...only][0]!, e.mentions?.length ?? 1);
   }
-  for (let i = 0; i < doc.tokens.length; i++) {
-    const t = doc.tokens[i]!;
-    if (t.kind === 'arabic') add(gaz.demonym(stemWithArticle(doc, i)));
-  }
+  for (const w of words(doc)) if (w.arabic) add(gaz.demonymOfKey(w.nominal));
   return counts;
 }
 
@@ -87,11 +85,9 @@ function containerAfter(doc: Doc, gaz: Gazetteer, end: number): string | null {
     if (t.kind === 'punct' && t.text !== '،' && t.text !== ',') return null;
     if (t.kind !== 'arabic') continue;
     seen++;
-    const word = stemWithArticle(doc, i);
-    const demonym = gaz.demonym(word);
-    if (demonym) return demonym;
-    const country = gaz.lookup(word).find((e) => e.kind === 'country');
-    if (country) return country.country;
+    const w = words(doc)[i]!;
+    const country = gaz.demonymOfKey(w.nominal) ?? gaz.countryOfKey(w.nominal);
+    if (country) return country;
   }
   return null;
 }
@@ -105,19 +101,4 @@ function firstTokenAt(doc: Doc, offset: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** A token without its conjunction and preposition («والسورية» → «السورية»). */
-function stemWithArticle(doc: Doc, i: number): string {
-  const t = doc.tokens[i]!;
-  const parts = doc.segments[i];
-  if (!parts) return t.text;
-  let from = 0;
-  for (const p of parts) {
-    if (p.role !== 'conj' && p.role !== 'prep') break;
-    from = p.end;
-  }
-  // «للسورية»: the article fused into the preposition; put it back.
-  const rest = t.text.slice(from);
-  return parts.some((p) => p.role === 'det') && !rest.startsWith('ال') ? `ال${rest.replace(/^ل/, '')}` : rest;
 }

@@ -40,7 +40,7 @@ const ORG = 4;
 const TYPE_BITS: Record<string, number> = { PER, LOC, ORG };
 
 /** What a word contributes, independent of its neighbours. */
-interface WordInfo {
+export interface WordInfo {
   /** Search form of the whole token. */
   readonly key: string;
   /** Search form of the stem, without proclitics and pronoun. */
@@ -93,7 +93,7 @@ export class NerFeatures {
 
   constructor(private readonly res: NerResources) {}
 
-  private info(word: string): WordInfo {
+  info(word: string): WordInfo {
     const hit = this.cache.get(word);
     if (hit) return hit;
     const res = this.res;
@@ -153,7 +153,7 @@ export class NerFeatures {
    * Gazetteer phrases covering each token: for token i, "B-LOC" when a listed
    * LOC phrase of two words or more starts there, "I-LOC" inside one.
    */
-  private phraseMarks(infos: readonly WordInfo[]): string[] {
+  phraseMarks(infos: readonly WordInfo[]): string[] {
     const res = this.res;
     const marks = new Array<string>(infos.length).fill('');
     for (let i = 0; i < infos.length; i++) {
@@ -189,7 +189,19 @@ export class NerFeatures {
     tags: readonly (readonly number[])[],
     window: number,
   ): string[][][] {
-    const stems = sentences.map((ws) => ws.map((w) => this.info(w).stem));
+    return this.historyOfStems(
+      sentences.map((ws) => ws.map((w) => this.info(w).stem)),
+      tags,
+      window,
+    );
+  }
+
+  /** `history` over the words' stems (a tagger that holds them already saves the lookups). */
+  historyOfStems(
+    stems: readonly (readonly string[])[],
+    tags: readonly (readonly number[])[],
+    window: number,
+  ): string[][][] {
     const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
     const typeOf = (t: number) => (t === 0 ? -1 : (t - 1) >> 1);
     // Per sentence: stem → counts [O, PER, ORG, LOC, MISC].

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { dataPath } from '../data-path.ts';
-import { BOUNDARY, NerFeatures, nerResources, PAIR_FEATURES } from './features.ts';
+import { BOUNDARY, NerFeatures, nerResources, PAIR_FEATURES, type WordInfo } from './features.ts';
 import { decode, viterbi, type Weights } from './perceptron.ts';
 import { TAG_COUNT, TAGS } from './tags.ts';
 
@@ -67,134 +67,22 @@ export function deserialise(gz: Buffer): Weights {
 export const HISTORY_WINDOW = 25;
 
 /**
- * Emission scores of one model, with each word's own and neighbour features
- * resolved to feature ids once per spelling: news repeats its words, so most
- * tokens cost a table lookup and a few additions instead of forty string
- * builds and hash lookups. The features are `NerFeatures.sentence`'s, by
- * construction (the same parts).
+ * One model's view of a word: the summed emission weights of its own
+ * features and of its features as each neighbour (5 × TAG_COUNT), and the
+ * model's pair features that start with it (null where the model has none:
+ * most words). Depends on the spelling alone, so it is cached per word.
  */
-class Scorer {
-  /** Per spelling: the summed emission weights of its own features and of its features as each neighbour, 5 × TAG_COUNT. */
-  private readonly cache = new Map<string, Float64Array>();
-  private readonly boundary: Float64Array;
+interface ModelWord {
+  readonly sums: Float64Array;
+  /** For each of PAIR_FEATURES, the second values the model pairs with this word's first value. */
+  readonly pairs: readonly (ReadonlyMap<string, number> | undefined)[];
+}
 
-  constructor(
-    readonly weights: Weights,
-    private readonly features: NerFeatures,
-  ) {
-    this.boundary = this.sums([[], BOUNDARY.prev1, BOUNDARY.next1, BOUNDARY.prev2, BOUNDARY.next2]);
-  }
-
-  private ids(features: readonly string[]): Int32Array {
-    const out: number[] = [];
-    for (const f of features) {
-      const id = this.weights.featureIndex.get(f);
-      if (id !== undefined) out.push(id);
-    }
-    return Int32Array.from(out);
-  }
-
-  private sums(groups: readonly (readonly string[])[]): Float64Array {
-    const out = new Float64Array(groups.length * TAG_COUNT);
-    groups.forEach((g, k) => {
-      this.add(out, k * TAG_COUNT, this.ids(g));
-    });
-    return out;
-  }
-
-  private word(w: string): Float64Array {
-    let hit = this.cache.get(w);
-    if (!hit) {
-      if (this.cache.size > 200_000) this.cache.clear();
-      const p = this.features.wordParts(w);
-      hit = this.sums([p.own, p.prev1, p.next1, p.prev2, p.next2]);
-      this.cache.set(w, hit);
-    }
-    return hit;
-  }
-
-  /** n × TAG_COUNT emission scores for a sentence, plus `extra` features per token (the second pass's history). */
-  scores(words: readonly string[], extra?: readonly (readonly string[])[]): Float64Array {
-    const n = words.length;
-    const out = new Float64Array(n * TAG_COUNT);
-    const parts = words.map((w) => this.word(w));
-    const marks = this.features.marks(words);
-    const b = this.boundary;
-    for (let i = 0; i < n; i++) {
-      const row = i * TAG_COUNT;
-      addRow(out, row, parts[i]!, OWN);
-      addRow(out, row, i > 0 ? parts[i - 1]! : b, PREV1);
-      addRow(out, row, i + 1 < n ? parts[i + 1]! : b, NEXT1);
-      addRow(out, row, i > 1 ? parts[i - 2]! : b, PREV2);
-      addRow(out, row, i + 2 < n ? parts[i + 2]! : b, NEXT2);
-      this.add(out, row, this.markIds(marks, i));
-      const pairs = this.features.pairValues(words, i);
-      for (let k = 0; k < pairs.length; k++) {
-        const id = this.pairId(k, pairs[k]![0], pairs[k]![1]);
-        if (id >= 0) this.addOne(out, row, id);
-      }
-      if (extra) this.addStrings(out, row, extra[i]!);
-    }
-    return out;
-  }
-
-  private readonly markCache = new Map<string, Int32Array>();
-  private markIds(marks: readonly string[], i: number): Int32Array {
-    const key = `${i > 0 ? marks[i - 1] : '<s>'}|${marks[i]}|${i + 1 < marks.length ? marks[i + 1] : '</s>'}`;
-    let hit = this.markCache.get(key);
-    if (!hit) {
-      hit = this.ids(this.features.markFeatures(marks, i));
-      this.markCache.set(key, hit);
-    }
-    return hit;
-  }
-
-  /** Feature ids of pair features, by their two values: strings already held hash fast; a built one would not. */
-  private readonly pairCache = PAIR_FEATURES.map(() => new Map<string, Map<string, number>>());
-  private pairCount = 0;
-  private pairId(k: number, a: string, b: string): number {
-    const table = this.pairCache[k]!;
-    let inner = table.get(a);
-    if (!inner) {
-      inner = new Map();
-      table.set(a, inner);
-    }
-    let id = inner.get(b);
-    if (id === undefined) {
-      if (++this.pairCount > 500_000) {
-        for (const t of this.pairCache) t.clear();
-        this.pairCount = 0;
-      }
-      id = this.weights.featureIndex.get(`${PAIR_FEATURES[k]}=${a}|${b}`) ?? -1;
-      inner.set(b, id);
-    }
-    return id;
-  }
-
-  private addOne(out: Float64Array, row: number, id: number): void {
-    const e = this.weights.emission;
-    const base = id * TAG_COUNT;
-    for (let t = 0; t < TAG_COUNT; t++) out[row + t]! += e[base + t]!;
-  }
-
-  private add(out: Float64Array, row: number, ids: Int32Array): void {
-    const e = this.weights.emission;
-    for (let k = 0; k < ids.length; k++) {
-      const base = ids[k]! * TAG_COUNT;
-      for (let t = 0; t < TAG_COUNT; t++) out[row + t]! += e[base + t]!;
-    }
-  }
-
-  private addStrings(out: Float64Array, row: number, features: readonly string[]): void {
-    const e = this.weights.emission;
-    const index = this.weights.featureIndex;
-    for (const f of features) {
-      const id = index.get(f);
-      if (id === undefined) continue;
-      const base = id * TAG_COUNT;
-      for (let t = 0; t < TAG_COUNT; t++) out[row + t]! += e[base + t]!;
-    }
-  }
+/** A word as both passes see it: looked up once per token. */
+interface Entry {
+  readonly info: WordInfo;
+  readonly first: ModelWord;
+  readonly second: ModelWord;
 }
 
 const [OWN, PREV1, NEXT1, PREV2, NEXT2] = [0, 1, 2, 3, 4].map((k) => k * TAG_COUNT) as [
@@ -205,8 +93,134 @@ const [OWN, PREV1, NEXT1, PREV2, NEXT2] = [0, 1, 2, 3, 4].map((k) => k * TAG_COU
   number,
 ];
 
+/**
+ * Emission scores of one model, from ModelWords: news repeats its words, so
+ * most tokens cost a few vector additions instead of forty string builds
+ * and hash lookups. The features are `NerFeatures.sentence`'s, by
+ * construction (the same parts), and `tagDocumentUncached` checks it.
+ */
+class Scorer {
+  private readonly boundary: Float64Array;
+  private readonly pairTables: Map<string, Map<string, number>>[];
+  private readonly markCache = new Map<string, Float64Array>();
+
+  constructor(
+    readonly weights: Weights,
+    private readonly features: NerFeatures,
+  ) {
+    this.boundary = this.sums([[], BOUNDARY.prev1, BOUNDARY.next1, BOUNDARY.prev2, BOUNDARY.next2]);
+    this.pairTables = this.buildPairTables();
+  }
+
+  /** The model's view of one word (uncached: the tagger caches Entries). */
+  word(w: string, info: WordInfo): ModelWord {
+    const p = this.features.wordParts(w);
+    const firsts = [info.key, info.key, info.trigger, info.shape];
+    return {
+      sums: this.sums([p.own, p.prev1, p.next1, p.prev2, p.next2]),
+      pairs: this.pairTables.map((t, k) => t.get(firsts[k]!)),
+    };
+  }
+
+  private sums(groups: readonly (readonly string[])[]): Float64Array {
+    const out = new Float64Array(groups.length * TAG_COUNT);
+    const { featureIndex, emission } = this.weights;
+    groups.forEach((g, k) => {
+      for (const f of g) {
+        const id = featureIndex.get(f);
+        if (id !== undefined) addWeights(out, k * TAG_COUNT, emission, id);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Pair features by their two values, read out of the model once. A value
+   * may itself hold «|», so every split of a feature's text is entered: any
+   * split that matches spells the same feature string, so the answers are
+   * those of the plain lookup.
+   */
+  private buildPairTables(): Map<string, Map<string, number>>[] {
+    const tables = PAIR_FEATURES.map(() => new Map<string, Map<string, number>>());
+    const prefixes = PAIR_FEATURES.map((name) => `${name}=`);
+    for (const [feature, id] of this.weights.featureIndex) {
+      const k = prefixes.findIndex((p) => feature.startsWith(p));
+      if (k < 0) continue;
+      const value = feature.slice(prefixes[k]!.length);
+      for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1)) {
+        const a = value.slice(0, bar);
+        let inner = tables[k]!.get(a);
+        if (!inner) {
+          inner = new Map();
+          tables[k]!.set(a, inner);
+        }
+        inner.set(value.slice(bar + 1), id);
+      }
+    }
+    return tables;
+  }
+
+  private markSums(marks: readonly string[], i: number): Float64Array {
+    const key = `${i > 0 ? marks[i - 1] : '<s>'}|${marks[i]}|${i + 1 < marks.length ? marks[i + 1] : '</s>'}`;
+    let hit = this.markCache.get(key);
+    if (!hit) {
+      hit = this.sums([this.features.markFeatures(marks, i)]);
+      this.markCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** n × TAG_COUNT emission scores for a sentence, plus `extra` features per token (the second pass's history). */
+  scores(
+    words: readonly ModelWord[],
+    infos: readonly WordInfo[],
+    marks: readonly string[],
+    extra?: readonly (readonly string[])[],
+  ): Float64Array {
+    const n = words.length;
+    const out = new Float64Array(n * TAG_COUNT);
+    const b = this.boundary;
+    const { emission, featureIndex } = this.weights;
+    for (let i = 0; i < n; i++) {
+      const row = i * TAG_COUNT;
+      const w = words[i]!;
+      const info = infos[i]!;
+      addRow(out, row, w.sums, OWN);
+      addRow(out, row, i > 0 ? words[i - 1]!.sums : b, PREV1);
+      addRow(out, row, i + 1 < n ? words[i + 1]!.sums : b, NEXT1);
+      addRow(out, row, i > 1 ? words[i - 2]!.sums : b, PREV2);
+      addRow(out, row, i + 2 < n ? words[i + 2]!.sums : b, NEXT2);
+      addRow(out, row, this.markSums(marks, i), 0);
+      // PAIR_FEATURES: w-1|w, w|w+1, tr-1|art, sh-1|sh.
+      const prev = i > 0 ? words[i - 1]!.pairs : this.startPairs;
+      const seconds = [info.key, i + 1 < n ? infos[i + 1]!.key : '</s>', info.article, info.shape];
+      const firsts = [prev[0], w.pairs[1], prev[2], prev[3]];
+      for (let k = 0; k < 4; k++) {
+        const id = firsts[k]?.get(seconds[k]!);
+        if (id !== undefined) addWeights(out, row, emission, id);
+      }
+      if (extra)
+        for (const f of extra[i]!) {
+          const id = featureIndex.get(f);
+          if (id !== undefined) addWeights(out, row, emission, id);
+        }
+    }
+    return out;
+  }
+
+  /** The pair tables' entries for a sentence's start («<s>» as the first value). */
+  private get startPairs(): readonly (ReadonlyMap<string, number> | undefined)[] {
+    return this.pairTables.map((t) => t.get('<s>'));
+  }
+}
+
 function addRow(out: Float64Array, row: number, from: Float64Array, offset: number): void {
   for (let t = 0; t < TAG_COUNT; t++) out[row + t]! += from[offset + t]!;
+}
+
+function addWeights(out: Float64Array, row: number, emission: Float32Array, id: number): void {
+  const base = id * TAG_COUNT;
+  for (let t = 0; t < TAG_COUNT; t++) out[row + t]! += emission[base + t]!;
 }
 
 /** Tags token sequences with the shipped models: a first pass, then a second that sees the document. */
@@ -214,10 +228,23 @@ export class NerTagger {
   private readonly features = new NerFeatures(nerResources());
   private readonly firstPass: Scorer;
   private readonly secondPass: Scorer;
+  private readonly entries = new Map<string, Entry>();
 
   constructor(first: Weights, second: Weights) {
     this.firstPass = new Scorer(first, this.features);
     this.secondPass = new Scorer(second, this.features);
+  }
+
+  private entry(w: string): Entry {
+    let e = this.entries.get(w);
+    if (!e) {
+      // Bounded like the segmenter's cache: a stream of rare words must not grow it for ever.
+      if (this.entries.size > 300_000) this.entries.clear();
+      const info = this.features.info(w);
+      e = { info, first: this.firstPass.word(w, info), second: this.secondPass.word(w, info) };
+      this.entries.set(w, e);
+    }
+    return e;
   }
 
   /** BIO tags (as strings) for one sentence's tokens, taken as given. */
@@ -231,12 +258,38 @@ export class NerTagger {
   }
 
   tagDocumentIndices(sentences: readonly (readonly string[])[]): number[][] {
+    const entries = sentences.map((words) => words.map((w) => this.entry(w)));
+    const infos = entries.map((es) => es.map((e) => e.info));
+    const marks = infos.map((is) => this.features.phraseMarks(is));
     const first = this.firstPass;
-    const firstTags = sentences.map((words) => viterbi(first.weights, first.scores(words), words.length));
-    const history = this.features.history(sentences, firstTags, HISTORY_WINDOW);
+    const firstTags = entries.map((es, k) =>
+      viterbi(
+        first.weights,
+        first.scores(
+          es.map((e) => e.first),
+          infos[k]!,
+          marks[k]!,
+        ),
+        es.length,
+      ),
+    );
+    const history = this.features.historyOfStems(
+      infos.map((is) => is.map((i) => i.stem)),
+      firstTags,
+      HISTORY_WINDOW,
+    );
     const second = this.secondPass;
-    return sentences.map((words, k) =>
-      viterbi(second.weights, second.scores(words, history[k]), words.length),
+    return entries.map((es, k) =>
+      viterbi(
+        second.weights,
+        second.scores(
+          es.map((e) => e.second),
+          infos[k]!,
+          marks[k]!,
+          history[k],
+        ),
+        es.length,
+      ),
     );
   }
 

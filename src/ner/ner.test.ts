@@ -78,6 +78,15 @@ describe('shipped tagger', () => {
     );
   });
 
+  it('tags by cached word sums exactly as by the feature strings training saw', () => {
+    const doc = [
+      'قال الرئيس الأمريكي دونالد ترامب في واشنطن إن | الولايات المتحدة ستنسحب .'.split(' '),
+      'وأضاف ترامب أن " داعش " هزم في الرقة والموصل ، بحسب رويترز .'.split(' '),
+      ['<s>', '|', '</s>', 'w-1|w'],
+    ];
+    assert.deepEqual(nerTagger().tagDocumentIndices(doc), nerTagger().tagDocumentUncached(doc));
+  });
+
   it('tag --conll keeps every input line and appends one tag', () => {
     const input = 'قال O\nأوباما B-PER\n\n\nفي O\nواشنطن B-LOC\n';
     const out = tagConll(input);

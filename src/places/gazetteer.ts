@@ -86,7 +86,17 @@ export class Gazetteer {
 
   /** The country a demonym or nisba adjective points at («العراقية» → IQ), or null. */
   demonym(word: string): string | null {
-    return this.demonyms.get(foldKey(word)) ?? null;
+    return this.demonymOfKey(foldKey(word));
+  }
+
+  /** `demonym` of a word already in search form (the hot path). */
+  demonymOfKey(key: string): string | null {
+    return this.demonyms.get(key) ?? null;
+  }
+
+  /** The country a name in search form names exactly, or null. */
+  countryOfKey(key: string): string | null {
+    return (this.byKey.get(key) ?? []).find((e) => e.kind === 'country')?.country ?? null;
   }
 
   /** The kind of place a head noun announces («محافظة» → region), or null. */
