@@ -21,7 +21,9 @@ export function tagConll(text: string): string[] {
   const out: string[] = [];
   sentences.forEach((sentence, k) => {
     sentence.forEach((l, i) => {
-      out.push(`${l.raw.trimEnd()} ${tags[k]![i]}`);
+      // The tag joins the line's columns with the line's own separator: a tab in tab-separated files.
+      const raw = l.raw.trimEnd();
+      out.push(`${raw}${raw.includes('\t') ? '\t' : ' '}${tags[k]![i]}`);
     });
     out.push('');
   });

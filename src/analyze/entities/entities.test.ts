@@ -106,6 +106,18 @@ describe('entities and places in the pipeline', () => {
     for (const e of record.entities) assert.equal(text.slice(e.start, e.end), e.text);
   });
 
+  it('persons who do not speak join the people list, with the titles written before them', () => {
+    const r = defaultPipeline().analyze({
+      text: 'التقى وزير الخارجية الروسي سيرغي لافروف في أنقرة. وقال الرئيس الأمريكي دونالد ترامب إن بلاده ستنسحب.',
+      meta: {},
+    });
+    const lavrov = r.people.find((p) => p.name === 'سيرغي لافروف');
+    assert.deepEqual(lavrov?.titles, ['وزير الخارجية الروسي']);
+    const trump = r.people.find((p) => p.name === 'دونالد ترامب');
+    assert.ok(trump?.titles.includes('الرئيس الأمريكي'));
+    assert.equal(r.entities.find((e) => e.text === 'سيرغي لافروف')?.person, lavrov?.id);
+  });
+
   it('a place the gazetteer lacks stays an entity, with a diagnostic', () => {
     const r = defaultPipeline().analyze({ text: 'وصل الوفد إلى بلدة كفرزيتونة الصغيرة أمس.', meta: {} });
     const places = new Set(r.places.map((p) => p.text));

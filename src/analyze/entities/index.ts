@@ -15,6 +15,7 @@ import type { Entity, Person } from '../../record/types.ts';
 import { foldKey } from '../../text/normalize.ts';
 import { lexicons } from '../lexicons.ts';
 import type { Component } from '../pipeline.ts';
+import { parsePhrase } from '../quotes/phrase.ts';
 import { Reader } from '../quotes/reader.ts';
 import { findMentions, type Mention } from './mentions.ts';
 import { groupMentions, type Referent } from './referents.ts';
@@ -26,7 +27,8 @@ export const entitiesComponent: Component = {
   provides: ['entities'],
   run(doc) {
     const actors = actorTable();
-    const referents = groupMentions(findMentions(new Reader(doc)), actors);
+    const reader = new Reader(doc);
+    const referents = groupMentions(findMentions(reader), actors);
     const personOf = matchPeople(doc.people, referents);
     for (const p of doc.people) {
       if (p.group || personOf.has(p)) continue;
@@ -45,11 +47,12 @@ export const entitiesComponent: Component = {
     for (const r of referents) {
       if (r.type !== 'PER' || personId.has(r)) continue;
       const id = `p${doc.people.length + 1}`;
+      const described = titlesOf(reader, r);
       doc.people.push({
         id,
         name: r.best.text,
-        titles: [],
-        affiliations: [],
+        titles: described.titles,
+        affiliations: described.affiliations,
         group: false,
         mentions: r.mentions.map(({ text, start, end }) => ({ text, start, end })),
         ...(r.actor?.wikidata ? { wikidata: r.actor.wikidata } : {}),
@@ -174,6 +177,42 @@ function isName(name: string): boolean {
   if (!first) return false;
   const lex = lexicons();
   return !(lex.personTitles.has(first) || lex.groupHeads.has(first) || lex.orgHeads.has(first));
+}
+
+/** How far before a name its title may start («وزير الخارجية الروسي سيرغي لافروف»), in words. */
+const TITLE_REACH = 8;
+
+/**
+ * The titles and affiliations written before a person's mentions, read by
+ * the quotation component's phrase parser: from a title word up to eight
+ * words before the name, the phrase must end with the name.
+ */
+function titlesOf(r: Reader, person: Referent): { titles: string[]; affiliations: string[] } {
+  const titles: string[] = [];
+  const affiliations: string[] = [];
+  const tokenAt = (offset: number) => {
+    let lo = 0;
+    let hi = r.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (r.tokens[mid]!.end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const m of person.mentions) {
+    const first = tokenAt(m.start);
+    const last = tokenAt(m.end - 1) + 1;
+    for (let t = Math.max(r.sentenceStart(first), first - TITLE_REACH); t < first; t++) {
+      if (r.headClass(t) !== 'title') continue;
+      const p = parsePhrase(r, t, last);
+      if (p?.kind !== 'person' || p.end !== last || !p.name || p.name.start > first) continue;
+      for (const x of p.titles) titles.push(r.span(x.start, x.end, true).text);
+      for (const x of p.affiliations) affiliations.push(r.span(x.start, x.end, true).text);
+      break;
+    }
+  }
+  return { titles: [...new Set(titles)], affiliations: [...new Set(affiliations)] };
 }
 
 /** The person's mentions that are (part of) their name, not a bare title («الوزير») referring back. */
