@@ -118,6 +118,15 @@ describe('entities and places in the pipeline', () => {
     assert.equal(r.entities.find((e) => e.text === 'سيرغي لافروف')?.person, lavrov?.id);
   });
 
+  it('names meetings by their place and resolutions by their number as MISC', () => {
+    const r = defaultPipeline().analyze({
+      text: 'وقبيل قمة هلسنكي قال المتحدث إن قرار مجلس الأمن الدولي رقم 2401 لم ينفذ، فيما افتتح مؤتمر ميونخ للأمن أعماله.',
+      meta: {},
+    });
+    const misc = r.entities.filter((e) => e.type === 'MISC').map((e) => e.text);
+    assert.deepEqual(misc, ['قمة هلسنكي', 'قرار مجلس الأمن الدولي رقم 2401', 'مؤتمر ميونخ للأمن']);
+  });
+
   it('a place the gazetteer lacks stays an entity, with a diagnostic', () => {
     const r = defaultPipeline().analyze({ text: 'وصل الوفد إلى بلدة كفرزيتونة الصغيرة أمس.', meta: {} });
     const places = new Set(r.places.map((p) => p.text));

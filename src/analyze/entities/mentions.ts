@@ -5,7 +5,8 @@
  *     know the names of this news that the tagger's training data predates;
  *  3. institution names by their shape (institutions.ts): a head noun and
  *     the construct chain it governs («وزارة الداخلية السعودية», «منظمة حظر
- *     الأسلحة الكيمياوية»).
+ *     الأسلحة الكيمياوية»); and names of events and resolutions by theirs
+ *     (named-events.ts: «قمة هلسنكي», «قرار 2254»).
  * Where they overlap, the longest span wins; on a tie, the outlets the
  * quotation component found, then the tables, then institution shapes, then
  * the tagger (the tables know the types of the names they hold better).
@@ -22,6 +23,7 @@ import { foldKey } from '../../text/normalize.ts';
 import type { Reader } from '../quotes/reader.ts';
 import { institutionNames } from './institutions.ts';
 import { knownNames } from './known-names.ts';
+import { namedEvents } from './named-events.ts';
 
 export interface Mention {
   readonly type: EntityType;
@@ -73,9 +75,16 @@ export function findMentions(r: Reader): Mention[] {
     ...s,
     from: 'institution' as const,
   }));
+  const placeEnds = new Map(known.filter((k) => k.type === 'LOC').map((k) => [k.start, k.end]));
+  for (const t of tagged) if (t.type === 'LOC' && !placeEnds.has(t.start)) placeEnds.set(t.start, t.end);
+  const events = namedEvents(r, (i) => placeEnds.get(i) ?? -1).map((s) => ({
+    type: 'MISC' as const,
+    ...s,
+    from: 'institution' as const,
+  }));
   const spans = trimPlaces(
     r,
-    extendDirections(r, reconcile([...tagged, ...known, ...institutions, ...sourceSpans(r)])),
+    extendDirections(r, reconcile([...tagged, ...known, ...institutions, ...events, ...sourceSpans(r)])),
   );
   const out: Mention[] = [];
   for (const s of spans) {
