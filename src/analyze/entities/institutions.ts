@@ -72,19 +72,21 @@ function institutionHeads(): Set<string> {
 
 /**
  * Token ranges [start, end) of institution names, left to right. A chain
- * stops where a known name begins (`knownStarts`): «سفارة الولايات المتحدة»
- * is an embassy of a country, and the country is the name there.
+ * stops where a known name (`knownNames`: start → end) begins: «سفارة
+ * الولايات المتحدة» is an embassy of a country, and the country is the name
+ * there; but a known name closing an indefinite construct is the chain's
+ * end («جبهة تحرير سوريا»).
  */
 export function institutionNames(
   r: Reader,
-  knownStarts: ReadonlySet<number> = new Set(),
+  knownNames: ReadonlyMap<number, number> = new Map(),
 ): { start: number; end: number }[] {
   const known = institutionHeads();
   const out: { start: number; end: number }[] = [];
   for (let i = 0; i < r.length; i++) {
     const head = r.words[i]!;
     if (!head.arabic || head.pronoun || !known.has(head.stem)) continue;
-    const end = chainEnd(r, i + 1, knownStarts);
+    const end = chainEnd(r, i + 1, knownNames);
     const length = end - i - 1;
     if (length < 1 || (head.definite && length < 2)) continue;
     out.push({ start: i, end });
@@ -93,20 +95,22 @@ export function institutionNames(
   return out;
 }
 
-function chainEnd(r: Reader, from: number, knownStarts: ReadonlySet<number>): number {
+function chainEnd(r: Reader, from: number, knownNames: ReadonlyMap<number, number>): number {
+  const head = r.words[from - 1]!;
   let j = from;
   const limit = Math.min(r.length, from + MAX_CHAIN, r.sentenceEnd(from - 1));
   while (j < limit) {
     const w = r.words[j]!;
-    if (!w.arabic || w.pronoun || r.isTime(j) || ATTACHING.has(w.core) || knownStarts.has(j)) break;
+    if (!w.arabic || w.pronoun || r.isTime(j) || ATTACHING.has(w.core) || knownNames.has(j)) break;
     if (DESCRIBING.has(w.core) || QUANTIFIERS.has(w.core)) break;
     if (r.isFunction(j, 'preposition') || r.isFunction(j, 'relative') || r.isComplementizer(j)) break;
     if (r.verbCue(j)) break;
     if (w.prep === 'ل' && j > from) {
-      // «للانتخابات», «لحقوق الإنسان»: a «لـ» phrase closes the name.
+      // «للانتخابات», «لحقوق الإنسان»: a «لـ» phrase closes the name. After an indefinite
+      // head, «لـ» with a verbal noun is a purpose («قيادة التحالف لمواجهة الحوثيين»).
       if (w.definite) return j + 1;
       const next = r.words[j + 1];
-      return next?.arabic && next.definite && !next.prep && !next.conj ? j + 2 : j;
+      return head.definite && next?.arabic && next.definite && !next.prep && !next.conj ? j + 2 : j;
     }
     if (w.prep) break;
     // «الاستخبارات والتحقيقات»: a coordinated noun, but not a new title or body («والوزير», «والجيش»).
@@ -117,7 +121,10 @@ function chainEnd(r: Reader, from: number, knownStarts: ReadonlySet<number>): nu
       j++;
       continue;
     }
-    // An indefinite noun continues the chain only when a definite word closes it.
+    // An indefinite noun continues the chain only when a definite word closes it, or a
+    // known name does («جبهة تحرير سوريا»), which then ends it.
+    const named = knownNames.get(j + 1);
+    if (named !== undefined && !w.prep && !w.conj) return named;
     const next = r.words[j + 1];
     if (j + 1 < limit && next?.arabic && next.definite && !next.prep && !next.conj && !next.pronoun) {
       j += 2;

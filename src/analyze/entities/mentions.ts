@@ -69,8 +69,8 @@ export function findMentions(r: Reader): Mention[] {
   const known = knownSpans(r).filter(
     (k) => !k.weak || locative(r, k.start) || tagged.some((t) => overlaps(t, k)),
   );
-  const knownStarts = new Set(known.filter((k) => k.type !== 'ORG').map((k) => k.start));
-  const institutions = institutionNames(r, knownStarts).map((s) => ({
+  const knownPlaces = new Map(known.filter((k) => k.type !== 'ORG').map((k) => [k.start, k.end]));
+  const institutions = institutionNames(r, knownPlaces).map((s) => ({
     type: 'ORG' as const,
     ...s,
     from: 'institution' as const,
