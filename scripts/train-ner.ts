@@ -23,7 +23,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readConll, spanScore } from '../src/ner/conll.ts';
-import { NerFeatures, nerResources } from '../src/ner/features.ts';
+import { conjunctionConstraint, NerFeatures, nerResources } from '../src/ner/features.ts';
 import { HISTORY_WINDOW, modelPath, serialise } from '../src/ner/model.ts';
 import { decode, type TrainingSentence, train, type Weights } from '../src/ner/perceptron.ts';
 import { spansOf, TAG_COUNT, TAGS, tagIndex } from '../src/ner/tags.ts';
@@ -35,6 +35,8 @@ const trainFile = new URL('../../shared/data/anercorp/train.txt', import.meta.ur
 
 interface Sentence extends TrainingSentence {
   readonly words: readonly string[];
+  /** The decoding constraint the tagger applies (conjunctionConstraint): training decodes as tagging will. */
+  readonly constrain: (scores: Float64Array) => void;
 }
 
 const started = performance.now();
@@ -43,6 +45,7 @@ const sentences: Sentence[] = readConll(readFileSync(trainFile, 'utf8')).map((s)
   const words = s.map((l) => l.token);
   return {
     words,
+    constrain: conjunctionConstraint(words.map((w) => features.info(w))),
     features: features.sentence(words),
     tags: s.map((l) => tagIndex(l.columns.at(-1) ?? 'O')),
   };
@@ -57,6 +60,7 @@ function secondPassInput(list: readonly Sentence[], firstTags: readonly (readonl
   );
   return list.map((s, k) => ({
     words: s.words,
+    constrain: s.constrain,
     tags: s.tags,
     features: s.features.map((fs, i) => [...fs, ...history[k]![i]!]),
   }));
@@ -74,7 +78,7 @@ function trainBoth(list: readonly Sentence[], epochs: number): Models {
     const a = Math.floor((list.length * k) / JACKKNIFE);
     const b = Math.floor((list.length * (k + 1)) / JACKKNIFE);
     const fold = train([...list.slice(0, a), ...list.slice(b)], { epochs, seed: SEED });
-    for (let i = a; i < b; i++) firstTags[i] = decode(fold, list[i]!.features);
+    for (let i = a; i < b; i++) firstTags[i] = decode(fold, list[i]!.features, list[i]!.constrain);
   }
   return {
     first: train(list, { epochs, seed: SEED }),
@@ -83,8 +87,8 @@ function trainBoth(list: readonly Sentence[], epochs: number): Models {
 }
 
 function predictBoth(models: Models, list: readonly Sentence[]): number[][] {
-  const firstTags = list.map((s) => decode(models.first, s.features));
-  return secondPassInput(list, firstTags).map((s) => decode(models.second, s.features));
+  const firstTags = list.map((s) => decode(models.first, s.features, s.constrain));
+  return secondPassInput(list, firstTags).map((s) => decode(models.second, s.features, s.constrain));
 }
 
 /**
@@ -118,11 +122,11 @@ if (cvAt > 0) {
     gold.push(...held.map((s) => asTags(s.tags)));
     if (process.argv.includes('--first-only')) {
       const weights = train(rest, { epochs, seed: SEED });
-      first.push(...held.map((s) => asTags(decode(weights, s.features))));
+      first.push(...held.map((s) => asTags(decode(weights, s.features, s.constrain))));
       continue;
     }
     const models = trainBoth(rest, epochs);
-    first.push(...held.map((s) => asTags(decode(models.first, s.features))));
+    first.push(...held.map((s) => asTags(decode(models.first, s.features, s.constrain))));
     second.push(...predictBoth(models, held).map(asTags));
   }
   const s1 = spanScore(gold, first, spansOf);
@@ -151,7 +155,7 @@ train(fit, {
   onEpoch(epoch, weights) {
     const score = spanScore(
       devGold,
-      dev.map((s) => asTags(decode(weights, s.features))),
+      dev.map((s) => asTags(decode(weights, s.features, s.constrain))),
       spansOf,
     );
     console.log(

@@ -11,7 +11,14 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { dataPath } from '../data-path.ts';
-import { BOUNDARY, NerFeatures, nerResources, PAIR_FEATURES, type WordInfo } from './features.ts';
+import {
+  BOUNDARY,
+  conjunctionConstraint,
+  NerFeatures,
+  nerResources,
+  PAIR_FEATURES,
+  type WordInfo,
+} from './features.ts';
 import { decode, viterbi, type Weights } from './perceptron.ts';
 import { TAG_COUNT, TAGS } from './tags.ts';
 
@@ -268,46 +275,47 @@ export class NerTagger {
     const infos = entries.map((es) => es.map((e) => e.info));
     const marks = infos.map((is) => this.features.phraseMarks(is));
     const first = this.firstPass;
-    const firstTags = entries.map((es, k) =>
-      viterbi(
-        first.weights,
-        first.scores(
-          es.map((e) => e.first),
-          infos[k]!,
-          marks[k]!,
-        ),
-        es.length,
-      ),
-    );
+    const constraints = infos.map((is) => conjunctionConstraint(is));
+    const firstTags = entries.map((es, k) => {
+      const scores = first.scores(
+        es.map((e) => e.first),
+        infos[k]!,
+        marks[k]!,
+      );
+      constraints[k]!(scores);
+      return viterbi(first.weights, scores, es.length);
+    });
     const history = this.features.historyOfStems(
       infos.map((is) => is.map((i) => i.stem)),
       firstTags,
       HISTORY_WINDOW,
     );
     const second = this.secondPass;
-    return entries.map((es, k) =>
-      viterbi(
-        second.weights,
-        second.scores(
-          es.map((e) => e.second),
-          infos[k]!,
-          marks[k]!,
-          history[k],
-        ),
-        es.length,
-      ),
-    );
+    return entries.map((es, k) => {
+      const scores = second.scores(
+        es.map((e) => e.second),
+        infos[k]!,
+        marks[k]!,
+        history[k],
+      );
+      constraints[k]!(scores);
+      return viterbi(second.weights, scores, es.length);
+    });
   }
 
   /** The same tags by the plain feature strings (what training sees): for tests that the cache changes nothing. */
   tagDocumentUncached(sentences: readonly (readonly string[])[]): number[][] {
     const base = sentences.map((words) => this.features.sentence(words));
-    const firstTags = base.map((fs) => decode(this.firstPass.weights, fs));
+    const constraints = sentences.map((words) =>
+      conjunctionConstraint(words.map((w) => this.features.info(w))),
+    );
+    const firstTags = base.map((fs, k) => decode(this.firstPass.weights, fs, constraints[k]));
     const history = this.features.history(sentences, firstTags, HISTORY_WINDOW);
     return base.map((fs, k) =>
       decode(
         this.secondPass.weights,
         fs.map((f, i) => [...f, ...history[k]![i]!]),
+        constraints[k],
       ),
     );
   }

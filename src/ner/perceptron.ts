@@ -39,10 +39,20 @@ export interface Weights {
   readonly transition: Float32Array;
 }
 
-/** Viterbi over emission scores for one sentence, with the BIO constraint. */
-export function decode(weights: Weights, features: readonly (readonly string[])[]): number[] {
+/** Viterbi over emission scores for one sentence, with the BIO constraint (and any `constrain` adds). */
+export function decode(
+  weights: Weights,
+  features: readonly (readonly string[])[],
+  constrain?: (scores: Float64Array) => void,
+): number[] {
+  const scores = emissionScores(weights, features);
+  constrain?.(scores);
+  return viterbi(weights, scores, features.length);
+}
+
+/** n × TAG_COUNT emission scores of a sentence's feature strings. */
+export function emissionScores(weights: Weights, features: readonly (readonly string[])[]): Float64Array {
   const n = features.length;
-  if (n === 0) return [];
   const T = TAG_COUNT;
   const { featureIndex, emission } = weights;
   const scores = new Float64Array(n * T);
@@ -55,7 +65,7 @@ export function decode(weights: Weights, features: readonly (readonly string[])[
       for (let t = 0; t < T; t++) scores[row + t]! += emission[base + t]!;
     }
   }
-  return viterbi(weights, scores, n);
+  return scores;
 }
 
 /** The best BIO-valid tag sequence for n tokens given their emission scores (n × TAG_COUNT). */
