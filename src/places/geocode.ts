@@ -19,7 +19,8 @@
 import { foldKey } from '../text/normalize.ts';
 import type { Gazetteer, GazetteerEntry, PlaceKind } from './gazetteer.ts';
 
-const DIRECTIONS = new Set(
+/** Adjectives of direction that name a part of a place («حلب الشرقية»), search form. */
+export const DIRECTIONS: ReadonlySet<string> = new Set(
   ['الشرقي', 'الشرقية', 'الغربي', 'الغربية', 'الشمالي', 'الشمالية', 'الجنوبي', 'الجنوبية'].map(foldKey),
 );
 

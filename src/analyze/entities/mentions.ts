@@ -19,6 +19,7 @@
  */
 import { nerTagger, spansOfIndices } from '../../ner/index.ts';
 import type { EntityType } from '../../ner/tags.ts';
+import { DIRECTIONS } from '../../places/geocode.ts';
 import { foldKey } from '../../text/normalize.ts';
 import type { Reader } from '../quotes/reader.ts';
 import { institutionNames } from './institutions.ts';
@@ -53,11 +54,6 @@ interface TokenSpan {
  */
 const CURRENCIES = new Set(
   ['دولار', 'دولارا', 'يورو', 'جنيه', 'دينار', 'ليرة', 'ريال', 'درهم', 'روبل', 'شيكل', 'تومان'].map(foldKey),
-);
-
-/** Adjectives of direction that belong to a place's name («حلب الشرقية», «ريف إدلب الجنوبي»). */
-const DIRECTIONS = new Set(
-  ['الشرقي', 'الشرقية', 'الغربي', 'الغربية', 'الشمالي', 'الشمالية', 'الجنوبي', 'الجنوبية'].map(foldKey),
 );
 
 export function findMentions(r: Reader): Mention[] {
