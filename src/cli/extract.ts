@@ -34,7 +34,7 @@ export async function runExtract(files: readonly string[], options: ExtractOptio
   return failures ? 1 : 0;
 }
 
-/** A reader's view of a record: title, outlet, then each quotation on its own lines. */
+/** A reader's view of a record: title, outlet, each quotation on its own line, then who and where. */
 export function formatText(record: ArticleRecord): string {
   const people = new Map(record.people.map((p) => [p.id, p]));
   const lines: string[] = [];
@@ -47,6 +47,15 @@ export function formatText(record: ArticleRecord): string {
     const parts = [who, q.verb?.text ?? '', `«${q.content.text}»`];
     if (q.channel) parts.push(q.channel.text);
     lines.push(`  \u2067${parts.filter(Boolean).join(' — ')}\u2069`);
+  }
+  const LABELS = { PER: 'أشخاص', ORG: 'هيئات', LOC: 'أماكن', MISC: 'أخرى' } as const;
+  for (const type of ['PER', 'ORG', 'LOC', 'MISC'] as const) {
+    const names = record.entities.filter((e) => e.type === type).map((e) => e.text);
+    if (names.length) lines.push(`  \u2067${LABELS[type]}: ${names.join('، ')}\u2069`);
+  }
+  if (record.places.length) {
+    const where = record.places.map((p) => `${p.text} (${p.name}${p.country ? `, ${p.country}` : ''})`);
+    lines.push(`  \u2067${'على الخريطة'}: ${where.join('، ')}\u2069`);
   }
   for (const d of record.diagnostics) lines.push(`  ! ${d.code}: ${d.message}`);
   return lines.join('\n');

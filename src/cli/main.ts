@@ -30,7 +30,10 @@ export function buildProgram(): Command {
     )
     .argument('[files...]', 'inputs, in order; - reads standard input')
     .addOption(
-      new Option('--format <format>', 'json: article records (JSON Lines); text: quotations for reading')
+      new Option(
+        '--format <format>',
+        'json: article records (JSON Lines); text: quotations, entities and places for reading',
+      )
         .choices(['json', 'text'])
         .default('json'),
     )
