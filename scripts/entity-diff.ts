@@ -4,22 +4,9 @@
  *   npx tsx scripts/entity-diff.ts GOLD.json…
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { defaultPipeline } from '../src/analyze/index.ts';
+import { goldArticleText, scorerNorm as norm } from './gold-article.ts';
 
-const corpusFile = new URL('../../shared/corpus/ant-iraq-syria.jsonl', import.meta.url).pathname;
-let corpus: Map<string, string> | null = null;
-const norm = (s: string) =>
-  s
-    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه')
-    .replace(/ؤ/g, 'و')
-    .replace(/ئ/g, 'ي')
-    .replace(/[\p{P}\p{S}]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 const strip = (s: string) => {
   const n = norm(s);
   return /^[وفبلك]ال/.test(n) ? n.slice(1) : n;
@@ -27,18 +14,7 @@ const strip = (s: string) => {
 const totals = { ok: 0, missed: 0, extra: 0, wrongType: 0, placeOk: 0, placeBad: 0, placeMissed: 0 };
 for (const file of process.argv.slice(2)) {
   const gold = JSON.parse(readFileSync(file, 'utf8'));
-  let text: string;
-  if (gold.file) text = readFileSync(join(dirname(file), gold.file), 'utf8');
-  else {
-    corpus ??= new Map(
-      readFileSync(corpusFile, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l))
-        .map((r) => [r.id, r.text]),
-    );
-    text = corpus.get(gold.id)!;
-  }
+  const text = goldArticleText(file, gold);
   const r = defaultPipeline().analyze({ text, meta: {} });
   const pred = new Map(r.entities.map((e) => [strip(e.text), e.type]));
   const goldMap = new Map<string, string>(

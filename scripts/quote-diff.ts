@@ -7,21 +7,11 @@
  *   npx tsx scripts/quote-diff.ts ../shared/eval/dev/*.gold.json
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { defaultPipeline } from '../src/analyze/index.ts';
 import type { ArticleRecord } from '../src/record/types.ts';
+import { goldArticleText, scorerNorm } from './gold-article.ts';
 
-const corpusPath = new URL('../../shared/corpus/ant-iraq-syria.jsonl', import.meta.url).pathname;
-let corpus: Map<string, { text: string; published?: string }> | null = null;
-const norm = (s: string) =>
-  s
-    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه')
-    .replace(/[\p{P}\p{S}]/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
+const norm = (s: string) => scorerNorm(s).split(' ').filter(Boolean);
 function dice(a: string, b: string): number {
   const A = norm(a);
   const B = norm(b);
@@ -59,18 +49,7 @@ function context(text: string, snippet: string): string {
 }
 for (const file of process.argv.slice(2)) {
   const g = JSON.parse(readFileSync(file, 'utf8')) as Gold;
-  let text: string;
-  if (g.file) text = readFileSync(join(dirname(file), g.file), 'utf8');
-  else {
-    corpus ??= new Map(
-      readFileSync(corpusPath, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as { id: string; text: string })
-        .map((r) => [r.id, r]),
-    );
-    text = corpus.get(g.id)!.text;
-  }
+  const text = goldArticleText(file, g);
   const rec: ArticleRecord = defaultPipeline().analyze({ text, meta: {} });
   const people = new Map(rec.people.map((p) => [p.id, p]));
   const used = new Set<number>();
