@@ -7,6 +7,7 @@
 import { type Gazetteer, gazetteer } from '../places/gazetteer.ts';
 import { Geocoder } from '../places/geocode.ts';
 import type { Entity, Place } from '../record/types.ts';
+import { tokenIndexAt } from '../text/tokenize.ts';
 import type { Doc } from './doc.ts';
 import type { Component } from './pipeline.ts';
 import { words } from './words.ts';
@@ -79,7 +80,7 @@ function articleCountries(doc: Doc, gaz: Gazetteer, geocoder: Geocoder): Map<str
 
 /** A country named or implied (demonym) in the few words after `end`, within the sentence. */
 function containerAfter(doc: Doc, gaz: Gazetteer, end: number): string | null {
-  let i = firstTokenAt(doc, end);
+  let i = tokenIndexAt(doc.tokens, end);
   for (let seen = 0; i < doc.tokens.length && seen < CONTAINER_WINDOW; i++) {
     const t = doc.tokens[i]!;
     if (t.kind === 'punct' && t.text !== '،' && t.text !== ',') return null;
@@ -90,15 +91,4 @@ function containerAfter(doc: Doc, gaz: Gazetteer, end: number): string | null {
     if (country) return country;
   }
   return null;
-}
-
-function firstTokenAt(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -186,3 +186,19 @@ function isInnerJoiner(c: number, letters: boolean, digits: boolean, next: numbe
   if (c === 0x27 /* ' */ || c === 0x2019 /* ’ */) return letters && !digits && isLatinLetter(next);
   return false;
 }
+
+/**
+ * The index of the first token that ends after `offset`: the token holding
+ * the offset, or the next one after it (tokens.length when none). Binary
+ * search: tokens are in text order and do not overlap.
+ */
+export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

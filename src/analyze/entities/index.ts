@@ -13,6 +13,7 @@ import { actorTable } from '../../actors/actors.ts';
 import { withoutArticle } from '../../places/gazetteer.ts';
 import type { Entity, Person } from '../../record/types.ts';
 import { foldKey } from '../../text/normalize.ts';
+import { tokenIndexAt } from '../../text/tokenize.ts';
 import { lexicons } from '../lexicons.ts';
 import type { Component } from '../pipeline.ts';
 import { parsePhrase } from '../quotes/phrase.ts';
@@ -27,7 +28,7 @@ export const entitiesComponent: Component = {
   provides: ['entities'],
   run(doc) {
     const actors = actorTable();
-    const reader = new Reader(doc);
+    const reader = Reader.of(doc);
     const referents = groupMentions(findMentions(reader), actors);
     const personOf = matchPeople(doc.people, referents);
     for (const p of doc.people) {
@@ -190,19 +191,9 @@ const TITLE_REACH = 8;
 function titlesOf(r: Reader, person: Referent): { titles: string[]; affiliations: string[] } {
   const titles: string[] = [];
   const affiliations: string[] = [];
-  const tokenAt = (offset: number) => {
-    let lo = 0;
-    let hi = r.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (r.tokens[mid]!.end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   for (const m of person.mentions) {
-    const first = tokenAt(m.start);
-    const last = tokenAt(m.end - 1) + 1;
+    const first = tokenIndexAt(r.tokens, m.start);
+    const last = tokenIndexAt(r.tokens, m.end - 1) + 1;
     for (let t = Math.max(r.sentenceStart(first), first - TITLE_REACH); t < first; t++) {
       if (r.headClass(t) !== 'title') continue;
       const p = parsePhrase(r, t, last);

@@ -14,29 +14,12 @@
  */
 import { readTsv } from '../../data-path.ts';
 import { foldKey } from '../../text/normalize.ts';
+import { AFFILIATING } from '../quotes/phrase.ts';
 import type { Reader } from '../quotes/reader.ts';
 
 const MAX_CHAIN = 8;
-const ATTACHING = new Set(
-  [
-    'المنضوية',
-    'المنضوي',
-    'التابع',
-    'التابعة',
-    'المقرب',
-    'المقربة',
-    'المرتبطة',
-    'المرتبط',
-    'المدعوم',
-    'المدعومة',
-    'المنتمي',
-    'المنتمية',
-    'المعروف',
-    'المعروفة',
-    'المسمى',
-    'المسماة',
-  ].map(foldKey),
-);
+// The quotation parser's affiliating participles («المنضوية في», «التابع لـ»), and naming ones («المعروفة باسم»).
+const ATTACHING = new Set([...AFFILIATING, ...['المعروف', 'المعروفة', 'المسمى', 'المسماة'].map(foldKey)]);
 
 /** Adjectives that describe a body rather than name it («وكالة الأناضول الرسمية», «المرصد السوري المعارض»). */
 const DESCRIBING = new Set(

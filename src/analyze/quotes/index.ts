@@ -24,7 +24,7 @@ export const quotesComponent: Component = {
   requires: ['tokens', 'segments', 'sentences', 'quote-marks'],
   provides: ['quotes', 'people', 'sources'],
   run(doc) {
-    const reader = new Reader(doc);
+    const reader = Reader.of(doc);
     const people = new People(reader);
     const finder = new QuoteFinder(reader, people);
     const found = finder.run();

@@ -36,7 +36,7 @@ export interface Phrase extends Range {
 
 const MAX_PHRASE = 16;
 /** Participles that tie a title to an organisation: «المنضوية في الحشد الشعبي». */
-const AFFILIATING = new Set([
+export const AFFILIATING: ReadonlySet<string> = new Set([
   'المنضويه',
   'المنضوي',
   'التابع',

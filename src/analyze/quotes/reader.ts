@@ -59,6 +59,8 @@ const BOUNDARY_PUNCT = new Set([
   '/',
 ]);
 
+const readers = new WeakMap<Doc, Reader>();
+
 export class Reader {
   readonly lex: Lexicons = lexicons();
   readonly tokens: readonly Token[];
@@ -74,6 +76,19 @@ export class Reader {
   readonly pairAtOpen = new Map<number, QuotePair & { openTok: number; closeTok: number }>();
   readonly pairAtClose = new Map<number, QuotePair & { openTok: number; closeTok: number }>();
   private readonly freq = wordFrequencies();
+
+  /**
+   * The reader of a Doc, made once: the quotation and entities components
+   * read the same tokens, and its caches (cues asked per token) serve both.
+   */
+  static of(doc: Doc): Reader {
+    let r = readers.get(doc);
+    if (!r) {
+      r = new Reader(doc);
+      readers.set(doc, r);
+    }
+    return r;
+  }
 
   constructor(readonly doc: Doc) {
     this.tokens = doc.tokens;
