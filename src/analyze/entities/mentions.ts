@@ -62,9 +62,9 @@ export function findMentions(r: Reader): Mention[] {
       (s.end - s.start > 1 || nameLike(r, s.start)) &&
       !(s.type === 'MISC' && CURRENCIES.has(r.words[s.start]!.stem)),
   );
-  const known = knownSpans(r).filter(
-    (k) => !k.weak || locative(r, k.start) || tagged.some((t) => overlaps(t, k)),
-  );
+  const byTagger = new Uint8Array(r.length);
+  for (const t of tagged) byTagger.fill(1, t.start, t.end);
+  const known = knownSpans(r).filter((k) => !k.weak || locative(r, k.start) || anyMarked(byTagger, k));
   const knownPlaces = new Map(known.filter((k) => k.type !== 'ORG').map((k) => [k.start, k.end]));
   const institutions = institutionNames(r, knownPlaces).map((s) => ({
     type: 'ORG' as const,
@@ -80,7 +80,7 @@ export function findMentions(r: Reader): Mention[] {
   }));
   const spans = trimPlaces(
     r,
-    extendDirections(r, reconcile([...tagged, ...known, ...institutions, ...events, ...sourceSpans(r)])),
+    extendDirections(r, reconcile(r, [...tagged, ...known, ...institutions, ...events, ...sourceSpans(r)])),
   );
   const out: Mention[] = [];
   for (const s of spans) {
@@ -132,9 +132,6 @@ function locative(r: Reader, i: number): boolean {
   if (!prev?.arabic || w.prep || w.conj) return false;
   return LOCATIVE.has(prev.core) && !r.lex.commonWords.has(w.stem) && !r.lex.commonWords.has(w.nominal);
 }
-
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  a.start < b.end && b.start < a.end;
 
 /**
  * A one-word tagger span is kept when the word can be a name: not one of the
@@ -210,15 +207,26 @@ function knownSpans(r: Reader): TokenSpan[] {
 }
 
 /** Longest first; among equals, the tagger for persons, the tables otherwise; no overlaps. */
-function reconcile(spans: TokenSpan[]): TokenSpan[] {
+function reconcile(r: Reader, spans: TokenSpan[]): TokenSpan[] {
   const rank = (s: TokenSpan) =>
     s.from === 'source' ? 0 : s.from === 'known' ? 1 : s.from === 'institution' ? 2 : 3;
   const sorted = [...spans].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || rank(a) - rank(b) || a.start - b.start,
   );
-  const taken: TokenSpan[] = [];
-  for (const s of sorted) if (!taken.some((t) => t.start < s.end && s.start < t.end)) taken.push(s);
-  return taken.sort((a, b) => a.start - b.start);
+  // Tokens already given to a span: linear in the spans' length, however many there are.
+  const taken = new Uint8Array(r.length);
+  const out: TokenSpan[] = [];
+  for (const s of sorted) {
+    if (anyMarked(taken, s)) continue;
+    taken.fill(1, s.start, s.end);
+    out.push(s);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function anyMarked(marks: Uint8Array, s: { start: number; end: number }): boolean {
+  for (let i = s.start; i < s.end; i++) if (marks[i]) return true;
+  return false;
 }
 
 /** How many characters of conjunction and preposition open a token, when cutting them leaves the name verbatim. */

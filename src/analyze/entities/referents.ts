@@ -55,12 +55,14 @@ export function groupMentions(mentions: readonly Mention[], actors: ActorTable):
   // 3. A shorter name inside exactly one longer name of the same type: the same referent.
   groups.sort((a, b) => b.best.words.length - a.best.words.length || a.best.start - b.best.start);
   const kept: Referent[] = [];
+  // Kept referents by each word of their name: a host must hold the shorter name's first word.
+  const byWord = new Map<string, Referent[]>();
   for (const g of groups) {
     const words = g.best.words.map(withoutArticle);
     const minWords = g.type === 'PER' ? 1 : 2;
     const hosts =
       words.length >= minWords
-        ? kept.filter(
+        ? (byWord.get(words[0]!) ?? []).filter(
             (h) =>
               h.type === g.type &&
               h.best.words.length > words.length &&
@@ -68,8 +70,16 @@ export function groupMentions(mentions: readonly Mention[], actors: ActorTable):
               contains(h.best.words.map(withoutArticle), words),
           )
         : [];
-    if (hosts.length === 1) absorb(hosts[0]!, g);
-    else kept.push(g);
+    if (hosts.length === 1) {
+      absorb(hosts[0]!, g);
+      continue;
+    }
+    kept.push(g);
+    for (const w of new Set(words)) {
+      const list = byWord.get(w);
+      if (list) list.push(g);
+      else byWord.set(w, [g]);
+    }
   }
   return kept.sort((a, b) => firstStart(a) - firstStart(b));
 }
