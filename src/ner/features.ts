@@ -15,6 +15,7 @@ import { readTsv } from '../data-path.ts';
 import { type CliticSegmenter, cliticSegmenter } from '../text/clitics.ts';
 import { type WordFrequencies, wordFrequencies } from '../text/lexicon.ts';
 import { foldKey } from '../text/normalize.ts';
+import { wordPrefixes } from '../text/phrases.ts';
 import { TAG_COUNT, tagIndex } from './tags.ts';
 
 /** Word lists the features consult, by search-form key. */
@@ -401,15 +402,6 @@ export const BOUNDARY: Omit<WordParts, 'own'> = {
   next2: ['w+2=</s>'],
 };
 
-function prefixesOf(names: Iterable<string>): Set<string> {
-  const out = new Set<string>();
-  for (const name of names) {
-    const words = name.split(' ');
-    for (let k = 1; k < words.length; k++) out.add(words.slice(0, k).join(' '));
-  }
-  return out;
-}
-
 const I_PER = tagIndex('I-PER');
 const I_LOC = tagIndex('I-LOC');
 
@@ -479,7 +471,7 @@ export function nerResources(): NerResources {
   shared = {
     names,
     longestName: Math.min(longest, 6),
-    namePrefixes: prefixesOf(names.keys()),
+    namePrefixes: new Set([...names.keys()].flatMap(wordPrefixes)),
     triggers,
     clusters,
     stemClusters,

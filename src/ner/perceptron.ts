@@ -51,7 +51,7 @@ export function decode(
 }
 
 /** n × TAG_COUNT emission scores of a sentence's feature strings. */
-export function emissionScores(weights: Weights, features: readonly (readonly string[])[]): Float64Array {
+function emissionScores(weights: Weights, features: readonly (readonly string[])[]): Float64Array {
   const n = features.length;
   const T = TAG_COUNT;
   const { featureIndex, emission } = weights;

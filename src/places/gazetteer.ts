@@ -33,7 +33,6 @@ export class Gazetteer {
   private readonly byKey = new Map<string, GazetteerEntry[]>();
   private readonly demonyms = new Map<string, string>();
   private readonly heads = new Map<string, PlaceKind>();
-  private readonly countries = new Map<string, GazetteerEntry>();
   /** How many words the longest name has: how far a lookup needs to look. */
   readonly longestName: number;
 
@@ -57,7 +56,6 @@ export class Gazetteer {
         toleranceKm: Number(r[8]) || 0,
         arabic: names[0] ?? r[3]!,
       };
-      if (entry.kind === 'country' && entry.country) this.countries.set(entry.country, entry);
       for (const n of names) {
         const key = foldKey(n);
         for (const k of new Set([key, withoutArticle(key)])) {
@@ -102,10 +100,6 @@ export class Gazetteer {
   /** The kind of place a head noun announces («محافظة» → region), or null. */
   head(word: string): PlaceKind | null {
     return this.heads.get(foldKey(word)) ?? null;
-  }
-
-  country(code: string): GazetteerEntry | undefined {
-    return this.countries.get(code);
   }
 }
 

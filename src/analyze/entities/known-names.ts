@@ -21,6 +21,7 @@ import { readTsv } from '../../data-path.ts';
 import type { EntityType } from '../../ner/tags.ts';
 import { withoutArticle } from '../../places/gazetteer.ts';
 import { foldKey } from '../../text/normalize.ts';
+import { wordPrefixes } from '../../text/phrases.ts';
 import type { Reader } from '../quotes/reader.ts';
 
 const MAX_WORDS = 8;
@@ -44,12 +45,7 @@ export class KnownNames {
     const had = this.names.get(key);
     if (!key || (had && !(had.weak && !weak))) return;
     this.names.set(key, { type, weak });
-    const words = key.split(' ');
-    for (let k = 1; k < words.length; k++) this.prefixes.add(words.slice(0, k).join(' '));
-  }
-
-  get size(): number {
-    return this.names.size;
+    for (const p of wordPrefixes(key)) this.prefixes.add(p);
   }
 
   /** Are tokens [start, end) a place name the tables know? */
