@@ -45,6 +45,11 @@ export class ActorTable {
     this.size = rows.length;
   }
 
+  /** Every name (search form) with the actor it denotes. */
+  names(): IterableIterator<[string, Actor]> {
+    return this.byName.entries();
+  }
+
   /** The actor a name (any spelling the search form folds together) denotes, or undefined. */
   match(name: string): Actor | undefined {
     return this.byName.get(foldKey(name));

@@ -11,7 +11,9 @@
  * Feature strings are built per token and looked up in the model; a word's
  * own properties are computed once per surface form and cached.
  */
+import { actorTable } from '../actors/actors.ts';
 import { readTsv } from '../data-path.ts';
+import { gazetteer } from '../places/gazetteer.ts';
 import { type CliticSegmenter, cliticSegmenter } from '../text/clitics.ts';
 import { type WordFrequencies, wordFrequencies } from '../text/lexicon.ts';
 import { foldKey } from '../text/normalize.ts';
@@ -444,12 +446,10 @@ export function nerResources(): NerResources {
   // names cost more than they gave (common words such as «النصر», «الأمل» are towns), so only
   // the hand-curated countries, regions and places count; a given name needs at least 15% of
   // its corpus occurrences after a title.
-  for (const row of readTsv('gazetteer/gazetteer.tsv'))
-    if (!row[0]!.startsWith('g:')) for (const n of row[9]!.split('|')) addName(n, 'LOC');
-  for (const row of readTsv('actors/actors.tsv')) {
-    const type = row[3] === 'person' ? 'PER' : row[3] === 'state' ? 'LOC' : 'ORG';
-    for (const n of [row[1]!, ...row[8]!.split('|')]) if (n && n !== '-') addName(n, type);
-  }
+  for (const place of gazetteer().entries)
+    if (!place.id.startsWith('g:')) for (const n of place.names) addName(n, 'LOC');
+  for (const [name, actor] of actorTable().names())
+    addName(name, actor.kind === 'person' ? 'PER' : actor.kind === 'state' ? 'LOC' : 'ORG');
   for (const row of readTsv('lexicon/outlets.tsv'))
     for (const n of [row[0]!, ...row[1]!.split('|')])
       addName(n.replace(/\*$/, '').replace(/["«»“”]/g, ''), 'ORG');

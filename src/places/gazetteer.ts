@@ -27,10 +27,14 @@ export interface GazetteerEntry {
   readonly toleranceKm: number;
   /** The Arabic name the gazetteer lists first. */
   readonly arabic: string;
+  /** All its Arabic names, in search form. */
+  readonly names: readonly string[];
 }
 
 export class Gazetteer {
   private readonly byKey = new Map<string, GazetteerEntry[]>();
+  /** Every place, in file order. */
+  readonly entries: GazetteerEntry[] = [];
   private readonly demonyms = new Map<string, string>();
   private readonly heads = new Map<string, PlaceKind>();
   /** How many words the longest name has: how far a lookup needs to look. */
@@ -55,9 +59,10 @@ export class Gazetteer {
         geonames: Number(r[7]) || 0,
         toleranceKm: Number(r[8]) || 0,
         arabic: names[0] ?? r[3]!,
+        names: names.map(foldKey).filter(Boolean),
       };
-      for (const n of names) {
-        const key = foldKey(n);
+      this.entries.push(entry);
+      for (const key of entry.names) {
         for (const k of new Set([key, withoutArticle(key)])) {
           if (!k) continue;
           const list = this.byKey.get(k);

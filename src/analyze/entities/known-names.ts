@@ -17,11 +17,12 @@
  *    town's name («المدينة», «خبر», «الجديدة» are towns too) only where the
  *    tagger also saw a name, to give it its type.
  */
-import { readTsv } from '../../data-path.ts';
+import { actorTable } from '../../actors/actors.ts';
 import type { EntityType } from '../../ner/tags.ts';
-import { withoutArticle } from '../../places/gazetteer.ts';
+import { gazetteer, withoutArticle } from '../../places/gazetteer.ts';
 import { foldKey } from '../../text/normalize.ts';
 import { wordPrefixes } from '../../text/phrases.ts';
+import { lexicons } from '../lexicons.ts';
 import type { Reader } from '../quotes/reader.ts';
 
 const MAX_WORDS = 8;
@@ -89,30 +90,23 @@ let shared: KnownNames | null = null;
 export function knownNames(): KnownNames {
   if (shared) return shared;
   const k = new KnownNames();
-  const common = new Set(readTsv('lexicon/common-words.tsv').map((r) => foldKey(r[0]!)));
+  const common = lexicons().commonWords;
   const oneWordOk = (key: string) => key.length >= 3 && !common.has(key);
-  for (const row of readTsv('actors/actors.tsv')) {
-    const kind = row[3]!;
-    const type: EntityType = kind === 'person' ? 'PER' : kind === 'state' ? 'LOC' : 'ORG';
-    for (const n of [row[1]!, ...(row[8] ?? '').split('|')]) {
-      const key = foldKey(n);
-      if (!key || n === '-') continue;
-      const words = key.split(' ');
-      if (DESCRIPTIVE_HEADS.has(withoutArticle(words[0]!))) continue;
-      // «القوات الأمريكية»: forces described by their country, not a name.
-      if (words.length === 2 && words[0] === 'القوات') continue;
-      // A family name alone («الأسد», «العبادي») is shared by relatives; «بوتين» is not.
-      if (words.length === 1 && (!oneWordOk(key) || (type === 'PER' && key.startsWith('ال')))) continue;
-      k.add(key, type);
-    }
+  for (const [key, actor] of actorTable().names()) {
+    const type: EntityType = actor.kind === 'person' ? 'PER' : actor.kind === 'state' ? 'LOC' : 'ORG';
+    const words = key.split(' ');
+    if (DESCRIPTIVE_HEADS.has(withoutArticle(words[0]!))) continue;
+    // «القوات الأمريكية»: forces described by their country, not a name.
+    if (words.length === 2 && words[0] === 'القوات') continue;
+    // A family name alone («الأسد», «العبادي») is shared by relatives; «بوتين» is not.
+    if (words.length === 1 && (!oneWordOk(key) || (type === 'PER' && key.startsWith('ال')))) continue;
+    k.add(key, type);
   }
-  for (const row of readTsv('gazetteer/gazetteer.tsv')) {
+  for (const place of gazetteer().entries) {
     // Countries the actor table lists are found above; a one-word name of any other
     // («مالي» is also "financial") needs the tagger's agreement, as a town's does.
-    const curated = row[0]!.startsWith('p:') || row[0]!.startsWith('r:');
-    for (const n of row[9]!.split('|')) {
-      const key = foldKey(n);
-      if (!key) continue;
+    const curated = place.id.startsWith('p:') || place.id.startsWith('r:');
+    for (const key of place.names) {
       if (key.includes(' ')) k.add(key, 'LOC');
       else if (oneWordOk(key)) k.add(key, 'LOC', !curated);
     }
