@@ -93,8 +93,9 @@ export function findMentions(r: Reader): Mention[] {
     if (!key) continue;
     const words = key.split(' ');
     const first = r.words[s.start]!;
-    const fused = cut === 0 && first.prep === 'ل' && first.definite && words[0]!.startsWith('لل');
-    if (fused) words[0] = `ال${words[0]!.slice(2)}`;
+    // The preposition stayed on (cliticLength would not cut it): the word's nominal form spells the article out.
+    const fused = cut === 0 && first.prep === 'ل' && first.definite;
+    if (fused) words[0] = first.nominal;
     out.push({ type: s.type, start, end, text, key, words, ...(fused ? { fused } : {}) });
   }
   return out;
