@@ -1,8 +1,10 @@
 /** The analysis pipeline: the default components and a ready-built pipeline. */
 
 import { IsnadError } from '../errors.ts';
+import { claimsComponent } from './claims/index.ts';
 import { cliticsComponent, structureComponent, tokenizeComponent } from './components/text.ts';
 import { entitiesComponent } from './entities/index.ts';
+import { eventsComponent } from './events/index.ts';
 import { type Component, Pipeline } from './pipeline.ts';
 import { placesComponent } from './places.ts';
 import { quotesComponent } from './quotes/index.ts';
@@ -20,6 +22,8 @@ export const COMPONENTS: readonly Component[] = [
   quotesComponent,
   entitiesComponent,
   placesComponent,
+  eventsComponent,
+  claimsComponent,
 ];
 
 /** Build a pipeline from component names (default: all, in order). */

@@ -58,7 +58,7 @@ describe('pipeline', () => {
     assert.notEqual(createPipeline(['tokenize']).config.version, defaultPipeline().config.version);
     assert.deepEqual(
       defaultPipeline().config.components.map((c) => c.name),
-      ['tokenize', 'clitics', 'structure', 'quotes', 'entities', 'places'],
+      ['tokenize', 'clitics', 'structure', 'quotes', 'entities', 'places', 'events', 'claims'],
     );
   });
 

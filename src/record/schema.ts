@@ -109,6 +109,8 @@ export const EventRecord = z.looseObject({
   place: TextSpan.nullable().optional(),
   date: z.string().nullable().optional(),
   assertedBy: z.string().describe('"outlet" or a people[].id'),
+  quote: z.string().optional().describe('the quotes[].id that states the event, when a speaker asserts it'),
+  trigger: TextSpan.optional().describe('the words that report the event («غارة», «اشتباكات»)'),
   evidence: TextSpan,
 });
 
