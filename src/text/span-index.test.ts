@@ -25,7 +25,10 @@ describe('SpanIndex', () => {
   });
   it('agrees with a linear scan on random spans', () => {
     let seed = 3;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
     const many = Array.from({ length: 300 }, (_, i) => {
       const start = rnd(1000);
       return { start, end: start + 1 + rnd(40), id: String(i) };

@@ -69,7 +69,10 @@ export function reportedEvents(r: Reader): ReportedEvent[] {
     if (isQuestion(r, sTo)) continue;
     if (hit.type === 'ASSAULT') {
       let no = notViolence.get(sentence);
-      if (no === undefined) notViolence.set(sentence, (no = hasPhrase(keys, lex, 'not-event', sFrom, sTo)));
+      if (no === undefined) {
+        no = hasPhrase(keys, lex, 'not-event', sFrom, sTo);
+        notViolence.set(sentence, no);
+      }
       if (no) continue;
     }
     if (
