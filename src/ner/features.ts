@@ -42,6 +42,9 @@ const PER = 1;
 const LOC = 2;
 const ORG = 4;
 const TYPE_BITS: Record<string, number> = { PER, LOC, ORG };
+/** History features shared by every token they fit (callers only read feature lists). */
+const NONE: readonly string[] = ['h=none'];
+const ONLY_O: readonly string[] = ['h=O'];
 
 /** What a word contributes, independent of its neighbours. */
 export interface WordInfo {
@@ -192,7 +195,7 @@ export class NerFeatures {
     sentences: readonly (readonly string[])[],
     tags: readonly (readonly number[])[],
     window: number,
-  ): string[][][] {
+  ): (readonly string[])[][] {
     return this.historyOfStems(
       sentences.map((ws) => ws.map((w) => this.info(w).stem)),
       tags,
@@ -205,7 +208,7 @@ export class NerFeatures {
     stems: readonly (readonly string[])[],
     tags: readonly (readonly number[])[],
     window: number,
-  ): string[][][] {
+  ): (readonly string[])[][] {
     const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
     const typeOf = (t: number) => (t === 0 ? -1 : (t - 1) >> 1);
     // Per sentence: stem → counts [O, PER, ORG, LOC, MISC].
@@ -232,17 +235,20 @@ export class NerFeatures {
     };
     for (let j = 0; j <= Math.min(window, stems.length - 1); j++) shift(j, 1);
     const HIST: Record<string, string[]> = {};
+    const total = [0, 0, 0, 0, 0];
     return stems.map((ss, k) => {
       if (k > 0) {
         if (k + window < stems.length) shift(k + window, 1);
         if (k - window - 1 >= 0) shift(k - window - 1, -1);
       }
       return ss.map((stem, i) => {
-        const total = [...running.get(stem)!];
-        total[typeOf(tags[k]![i]!) + 1]!--; // not the token itself
+        // The running counts less the token itself, in a scratch array (no copy per token).
+        const r = running.get(stem)!;
+        for (let t = 0; t < 5; t++) total[t] = r[t]!;
+        total[typeOf(tags[k]![i]!) + 1]!--;
         const named = total[1]! + total[2]! + total[3]! + total[4]!;
-        if (named + total[0]! === 0) return ['h=none'];
-        if (named === 0) return ['h=O'];
+        if (named + total[0]! === 0) return NONE;
+        if (named === 0) return ONLY_O;
         let best = 1;
         for (let t = 2; t < 5; t++) if (total[t]! > total[best]!) best = t;
         const share = named / (named + total[0]!);

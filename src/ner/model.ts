@@ -115,7 +115,9 @@ const [OWN, PREV1, NEXT1, PREV2, NEXT2] = [0, 1, 2, 3, 4].map((k) => k * TAG_COU
 class Scorer {
   private readonly boundary: Float64Array;
   private readonly pairTables: Map<string, Map<string, number>>[];
-  private readonly markCache = new Map<string, Float64Array>();
+  private readonly markCache = new Map<number, Float64Array>();
+  /** Small integer codes of marks (undefined, past either end of the sentence, is «\u0000»). */
+  private readonly markCodes = new Map<string, number>();
 
   constructor(
     readonly weights: Weights,
@@ -123,6 +125,7 @@ class Scorer {
   ) {
     this.boundary = this.sums([[], BOUNDARY.prev1, BOUNDARY.next1, BOUNDARY.prev2, BOUNDARY.next2]);
     this.pairTables = this.buildPairTables();
+    this.startPairs = this.pairTables.map((t) => t.get('<s>'));
   }
 
   /** The model's view of one word (uncached: the tagger caches Entries). */
@@ -173,14 +176,31 @@ class Scorer {
     return tables;
   }
 
+  /**
+   * The mark features of token i, by its marks and its neighbours': few
+   * distinct marks, so a numeric key into a small table (no string built per
+   * token). A mark not seen before gets the next code.
+   */
   private markSums(marks: readonly string[], i: number): Float64Array {
-    const key = `${i > 0 ? marks[i - 1] : '<s>'}|${marks[i]}|${i + 1 < marks.length ? marks[i + 1] : '</s>'}`;
+    const key =
+      (this.markCode(i > 0 ? marks[i - 1] : undefined) * 64 + this.markCode(marks[i])) * 64 +
+      this.markCode(marks[i + 1]);
     let hit = this.markCache.get(key);
     if (!hit) {
       hit = this.sums([this.features.markFeatures(marks, i)]);
       this.markCache.set(key, hit);
     }
     return hit;
+  }
+
+  private markCode(mark: string | undefined): number {
+    const m = mark ?? '\u0000';
+    let c = this.markCodes.get(m);
+    if (c === undefined) {
+      c = this.markCodes.size;
+      this.markCodes.set(m, c);
+    }
+    return c;
   }
 
   /** n × TAG_COUNT emission scores for a sentence, plus `extra` features per token (the second pass's history). */
@@ -194,6 +214,7 @@ class Scorer {
     const out = new Float64Array(n * TAG_COUNT);
     const b = this.boundary;
     const { emission, featureIndex } = this.weights;
+    const startPairs = this.startPairs;
     for (let i = 0; i < n; i++) {
       const row = i * TAG_COUNT;
       const w = words[i]!;
@@ -204,14 +225,12 @@ class Scorer {
       addRow(out, row, i > 1 ? words[i - 2]!.sums : b, PREV2);
       addRow(out, row, i + 2 < n ? words[i + 2]!.sums : b, NEXT2);
       addRow(out, row, this.markSums(marks, i), 0);
-      // PAIR_FEATURES: w-1|w, w|w+1, tr-1|art, sh-1|sh.
-      const prev = i > 0 ? words[i - 1]!.pairs : this.startPairs;
-      const seconds = [info.key, i + 1 < n ? infos[i + 1]!.key : '</s>', info.article, info.shape];
-      const firsts = [prev[0], w.pairs[1], prev[2], prev[3]];
-      for (let k = 0; k < 4; k++) {
-        const id = firsts[k]?.get(seconds[k]!);
-        if (id !== undefined) addWeights(out, row, emission, id);
-      }
+      // PAIR_FEATURES: w-1|w, w|w+1, tr-1|art, sh-1|sh (unrolled: no arrays per token).
+      const prev = i > 0 ? words[i - 1]!.pairs : startPairs;
+      addPair(out, row, emission, prev[0]?.get(info.key));
+      addPair(out, row, emission, w.pairs[1]?.get(i + 1 < n ? infos[i + 1]!.key : '</s>'));
+      addPair(out, row, emission, prev[2]?.get(info.article));
+      addPair(out, row, emission, prev[3]?.get(info.shape));
       if (extra)
         for (const f of extra[i]!) {
           const id = featureIndex.get(f);
@@ -222,13 +241,15 @@ class Scorer {
   }
 
   /** The pair tables' entries for a sentence's start («<s>» as the first value). */
-  private get startPairs(): readonly (ReadonlyMap<string, number> | undefined)[] {
-    return this.pairTables.map((t) => t.get('<s>'));
-  }
+  private readonly startPairs: readonly (ReadonlyMap<string, number> | undefined)[];
 }
 
 function addRow(out: Float64Array, row: number, from: Float64Array, offset: number): void {
   for (let t = 0; t < TAG_COUNT; t++) out[row + t]! += from[offset + t]!;
+}
+
+function addPair(out: Float64Array, row: number, emission: Float32Array, id: number | undefined): void {
+  if (id !== undefined) addWeights(out, row, emission, id);
 }
 
 function addWeights(out: Float64Array, row: number, emission: Float32Array, id: number): void {
