@@ -8,26 +8,28 @@
  *   npx tsx scripts/eval-events.ts [assault|protest …]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readGsr, toCsv } from './gsr.ts';
 
 const shared = new URL('../../shared/', import.meta.url).pathname;
 if (!existsSync(join(shared, 'data/event-gsr'))) {
   console.error(`eval-events: ${shared}data/event-gsr is missing`);
   process.exit(2);
 }
-const names = process.argv.slice(2).length ? process.argv.slice(2) : ['assault', 'protest'];
+const names = (process.argv.slice(2).length ? process.argv.slice(2) : ['assault', 'protest']) as (
+  | 'assault'
+  | 'protest'
+)[];
 const dir = mkdtempSync(join(tmpdir(), 'isnad-eventdet-'));
 const bin = new URL('../bin/isnad.js', import.meta.url).pathname;
 const scorer = join(shared, 'eval/eventdet.mjs');
 for (const name of names) {
   const csv = join(shared, `data/event-gsr/${name}_gsr.csv`);
-  const rows = parseCsv(readFileSync(csv, 'utf8')).filter((r) => r.length > 1);
-  const head = rows.shift()!;
-  const text = head.indexOf('text');
+  const { head, rows } = readGsr(name);
   const input = join(dir, `${name}.jsonl`);
-  writeFileSync(input, `${rows.map((r) => JSON.stringify({ text: r[text] })).join('\n')}\n`);
+  writeFileSync(input, `${rows.map((r) => JSON.stringify({ text: r.text })).join('\n')}\n`);
   const records = execFileSync('node', [bin, 'extract', input], { maxBuffer: 1 << 30 })
     .toString()
     .split('\n')
@@ -42,45 +44,11 @@ for (const name of names) {
     const keep = rows.map((_, i) => i % 2 === parity);
     const halfCsv = join(dir, `${name}-${parity}.csv`);
     const halfRec = join(dir, `${name}-${parity}.records.jsonl`);
-    writeFileSync(halfCsv, [head, ...rows.filter((_, i) => keep[i])].map(toCsv).join('\n'));
+    writeFileSync(
+      halfCsv,
+      [head, ...rows.filter((_, i) => keep[i]).map((r) => r.cells)].map(toCsv).join('\n'),
+    );
     writeFileSync(halfRec, `${records.filter((_, i) => keep[i]).join('\n')}\n`);
     process.stdout.write(`${label}  ${execFileSync('node', [scorer, halfCsv, halfRec])}`);
   }
-}
-
-function toCsv(row: string[]): string {
-  return row.map((f) => (/[",\n\r]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',');
-}
-
-/** RFC 4180, as eventdet.mjs reads it. */
-function parseCsv(s: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let f = '';
-  let q = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (q) {
-      if (c === '"') {
-        if (s[i + 1] === '"') {
-          f += '"';
-          i++;
-        } else q = false;
-      } else f += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      row.push(f);
-      f = '';
-    } else if (c === '\n') {
-      row.push(f);
-      rows.push(row);
-      row = [];
-      f = '';
-    } else if (c !== '\r') f += c;
-  }
-  if (f || row.length) {
-    row.push(f);
-    rows.push(row);
-  }
-  return rows;
 }

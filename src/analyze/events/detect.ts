@@ -36,6 +36,8 @@ export interface ReportedEvent extends TriggerHit {
   readonly status: EventRecord['status'];
   /** Token range [start, end) of the clause that holds the trigger. */
   readonly clause: readonly [number, number];
+  /** What made it a report: its class (verb, form, term) or what anchored it (anchor-verb, casualty …). */
+  readonly anchor: string;
 }
 
 /** Per-Doc keys of each token, computed once. */
@@ -75,16 +77,14 @@ export function reportedEvents(r: Reader): ReportedEvent[] {
       }
       if (no) continue;
     }
-    if (
-      hit.cls === 'actor'
-        ? !acting(r, keys, lex, hit, sFrom, sTo)
-        : needsAnchor(r, hit) && !anchored(r, keys, lex, hit, sFrom, sTo)
-    )
-      continue;
+    let anchor: string | null = hit.cls;
+    if (hit.cls === 'actor') anchor = acting(r, keys, lex, hit, sFrom, sTo) ? 'crowd-act' : null;
+    else if (needsAnchor(r, hit)) anchor = anchored(r, keys, lex, hit, sFrom, sTo);
+    if (!anchor) continue;
     // «الذي اختطف», «بعد أن خطف»: a verb in a relative or time clause is background to the sentence's event.
     if (hit.cls !== 'noun' && hit.cls !== 'actor' && background(r, keys, lex, hit)) continue;
     const clause = clauses.of(hit);
-    out.push({ ...hit, clause, status: statusOf(r, keys, lex, hit, clause) });
+    out.push({ ...hit, clause, anchor, status: statusOf(r, keys, lex, hit, clause) });
   }
   return out;
 }
@@ -187,10 +187,10 @@ function anchored(
   hit: TriggerHit,
   sFrom: number,
   sTo: number,
-): boolean {
+): string | null {
   // «مكافحة التفجيرات», «محاولة اغتيال», «أعمال الشغب»: events in general, or none.
   for (let i = hit.start - 1; i >= Math.max(sFrom, hit.start - 2); i--) {
-    if (has(lex, 'generic', keys.at(i))) return false;
+    if (has(lex, 'generic', keys.at(i))) return null;
     if (!isLinkWord(r, i)) break;
   }
   const first = r.words[hit.start]!;
@@ -204,34 +204,35 @@ function anchored(
     if (!has(lex, 'relative', keys.at(i))) continue;
     const verb = keys.at(i + 1);
     if (has(lex, 'anchor-verb', verb) || (hit.type === 'ASSAULT' && has(lex, 'relative-verb', verb)))
-      return true;
+      return 'relative';
   }
   // «التحقيقات مستمرة», «الاحتجاجات متواصلة»: going on, so happening.
   for (let i = hit.end; i < Math.min(sTo, hit.end + 2); i++)
-    if (has(lex, 'continuing', keys.at(i))) return true;
+    if (has(lex, 'continuing', keys.at(i))) return 'continuing';
   // «قام الأمير بزيارة»: a light verb carries the noun as its event.
   if (first.prep === 'ب')
     for (let i = Math.max(sFrom, hit.start - VERB_REACH_BEFORE); i < hit.start; i++)
-      if (has(lex, 'light-verb', keys.at(i))) return true;
+      if (has(lex, 'light-verb', keys.at(i))) return 'light-verb';
   const from = Math.max(sFrom, hit.start - ANCHOR_REACH);
   const to = Math.min(sTo, hit.end + ANCHOR_REACH);
   for (let i = from; i < to; i++) {
     if (i >= hit.start && i < hit.end) continue;
     const k = keys.at(i);
-    if (hit.type === 'ASSAULT' && cause && has(lex, 'casualty', k)) return true;
+    if (hit.type === 'ASSAULT' && cause && has(lex, 'casualty', k)) return 'casualty';
     if (governed) continue;
-    if (has(lex, 'anchor', k)) return true;
+    if (has(lex, 'anchor', k)) return 'anchor';
     // An eventive verb anchors a noun next to it («وقع الهجوم», «شن … هجوما»), not one a clause away.
     const near = i < hit.start ? hit.start - i <= VERB_REACH_BEFORE : i - hit.end < VERB_REACH_AFTER;
     // A count: «ثلاث غارات» before the noun, or «قتل 18 شخصا» after it (casualties, for violence:
     // «140 هجوما» in a year is a statistic, not an event).
-    if (near && r.tokens[i]!.kind === 'number' && (hit.type !== 'ASSAULT' || i >= hit.end)) return true;
-    if (near && has(lex, 'anchor-verb', k)) return true;
-    if (near && hit.type !== 'ASSAULT' && hit.type !== 'PROTEST' && has(lex, 'anchor-other', k)) return true;
-    if (hit.type === 'PROTEST' && has(lex, 'crowd', k)) return true;
+    if (near && r.tokens[i]!.kind === 'number' && (hit.type !== 'ASSAULT' || i >= hit.end)) return 'number';
+    if (near && has(lex, 'anchor-verb', k)) return 'anchor-verb';
+    if (near && hit.type !== 'ASSAULT' && hit.type !== 'PROTEST' && has(lex, 'anchor-other', k))
+      return 'anchor-verb';
+    if (hit.type === 'PROTEST' && has(lex, 'crowd', k)) return 'crowd';
   }
   // A count written as a word or the dual right before or after («ثلاث غارات», «هجومان»).
-  return !governed && (isCountWord(r, hit.start - 1) || isCountWord(r, hit.end));
+  return !governed && (isCountWord(r, hit.start - 1) || isCountWord(r, hit.end)) ? 'count' : null;
 }
 
 const COUNT_WORDS = new Set([

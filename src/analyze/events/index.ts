@@ -13,10 +13,12 @@
 import type { EventRecord, TextSpan } from '../../record/types.ts';
 import { resolveDate } from '../../text/dates.ts';
 import { SpanIndex } from '../../text/span-index.ts';
+import type { Doc } from '../doc.ts';
 import type { Component } from '../pipeline.ts';
 import { Reader } from '../quotes/reader.ts';
 import { argumentsOf, nameIndex } from './arguments.ts';
-import { reportedEvents } from './detect.ts';
+import { type ReportedEvent, reportedEvents } from './detect.ts';
+import { filterFeatures, filterModels, KEEP_AT_LEAST, probability } from './filter.ts';
 
 /** Words of evidence kept before and after the trigger, within its clause. */
 const EVIDENCE_BEFORE = 4;
@@ -36,7 +38,7 @@ export const eventsComponent: Component = {
     );
     const places = new SpanIndex(doc.places.flatMap((p) => p.mentions ?? [p]));
     const names = nameIndex(doc);
-    for (const hit of reportedEvents(r)) {
+    for (const hit of keptEvents(doc, r, reportedEvents(r))) {
       const sentence = r.sentenceOf[hit.start]!;
       const [cFrom, cTo] = hit.clause;
       // A verb opens its clause (verb, subject, object); a noun needs the words before it too.
@@ -75,3 +77,32 @@ export const eventsComponent: Component = {
     doc.events = events;
   },
 };
+
+/**
+ * Events that are said to have taken place (happened, ongoing) are what the
+ * filter judges: a plan, a prediction, a denial or a hedge carries its own
+ * explicit cue, and the gold standard the filter learns from counts only
+ * events that took place.
+ */
+export const FILTERED_STATUS: ReadonlySet<string> = new Set(['happened', 'ongoing']);
+
+/** The candidates the learned filter keeps: each sentence's events of a filtered type, kept or dropped together. */
+export function keptEvents(doc: Doc, r: Reader, hits: readonly ReportedEvent[]): ReportedEvent[] {
+  const models = filterModels();
+  if (!models.size) return [...hits];
+  const groups = new Map<string, ReportedEvent[]>();
+  for (const h of hits) {
+    if (!models.has(h.type) || !FILTERED_STATUS.has(h.status)) continue;
+    const key = `${r.sentenceOf[h.start]}|${h.type}`;
+    const g = groups.get(key) ?? [];
+    g.push(h);
+    groups.set(key, g);
+  }
+  const dropped = new Set<ReportedEvent>();
+  for (const g of groups.values()) {
+    const model = models.get(g[0]!.type)!;
+    if (probability(model, filterFeatures(doc, r, g[0]!.type, g, hits)) < KEEP_AT_LEAST)
+      for (const h of g) dropped.add(h);
+  }
+  return hits.filter((h) => !dropped.has(h));
+}
