@@ -206,11 +206,11 @@ function anchored(
     if (has(lex, 'anchor-verb', verb) || (hit.type === 'ASSAULT' && has(lex, 'relative-verb', verb)))
       return 'relative';
   }
-  // «التحقيقات مستمرة», «الاحتجاجات متواصلة»: going on, so happening.
-  for (let i = hit.end; i < Math.min(sTo, hit.end + 2); i++)
-    if (has(lex, 'continuing', keys.at(i))) return 'continuing';
-  // «قام الأمير بزيارة»: a light verb carries the noun as its event.
-  if (first.prep === 'ب')
+  // «التحقيقات مستمرة», «تواصل القصف»: going on, so happening.
+  for (let i = Math.max(sFrom, hit.start - 2); i < Math.min(sTo, hit.end + 2); i++)
+    if ((i < hit.start || i >= hit.end) && has(lex, 'continuing', keys.at(i))) return 'continuing';
+  // «قام الأمير بزيارة», «تعرضت لهجوم»: a light verb carries the noun as its event.
+  if (first.prep === 'ب' || first.prep === 'ل' || has(lex, 'cause', keys.at(hit.start - 1)))
     for (let i = Math.max(sFrom, hit.start - VERB_REACH_BEFORE); i < hit.start; i++)
       if (has(lex, 'light-verb', keys.at(i))) return 'light-verb';
   const from = Math.max(sFrom, hit.start - ANCHOR_REACH);
@@ -222,7 +222,9 @@ function anchored(
     if (governed) continue;
     if (has(lex, 'anchor', k)) return 'anchor';
     // An eventive verb anchors a noun next to it («وقع الهجوم», «شن … هجوما»), not one a clause away.
-    const near = i < hit.start ? hit.start - i <= VERB_REACH_BEFORE : i - hit.end < VERB_REACH_AFTER;
+    // Words, not commas: «شنت الولايات المتحدة، وبريطانيا، وفرنسا غارات».
+    const near =
+      i < hit.start ? wordsBetween(r, i, hit.start) < VERB_REACH_BEFORE : i - hit.end < VERB_REACH_AFTER;
     // A count: «ثلاث غارات» before the noun, or «قتل 18 شخصا» after it (casualties, for violence:
     // «140 هجوما» in a year is a statistic, not an event).
     if (near && r.tokens[i]!.kind === 'number' && (hit.type !== 'ASSAULT' || i >= hit.end)) return 'number';
@@ -233,6 +235,13 @@ function anchored(
   }
   // A count written as a word or the dual right before or after («ثلاث غارات», «هجومان»).
   return !governed && (isCountWord(r, hit.start - 1) || isCountWord(r, hit.end)) ? 'count' : null;
+}
+
+/** Word tokens strictly between i and j (i < j). */
+function wordsBetween(r: Reader, i: number, j: number): number {
+  let n = 0;
+  for (let k = i + 1; k < j; k++) if (r.tokens[k]!.kind !== 'punct') n++;
+  return n;
 }
 
 const COUNT_WORDS = new Set([
@@ -334,7 +343,9 @@ function statusOf(
   if (before('negation', 3)) return 'denied';
   if (before('hedge')) return 'claimed';
   if (before('intention')) return 'planned';
-  if (before('prediction') || future() || modal() || after('future-after')) return 'predicted';
+  // A meeting or talks in the future are scheduled: planned, not predicted («سيبحثان», «المقبل»).
+  if (before('prediction') || future() || modal() || after('future-after'))
+    return hit.type === 'CONSULT' ? 'planned' : 'predicted';
   // «وتشن القوات منذ شهر هجوما»: a noun carried by a present verb is going on.
   const carriedByPresent = () => {
     for (let i = Math.max(clause[0], hit.start - VERB_REACH_BEFORE); i < hit.start; i++)

@@ -22,6 +22,7 @@ import { filterFeatures, filterModels, KEEP_AT_LEAST, probability } from './filt
 
 /** Words of evidence kept before and after the trigger, within its clause. */
 const EVIDENCE_BEFORE = 4;
+const EVIDENCE_BEFORE_VERB = 3;
 const EVIDENCE_AFTER = 7;
 
 export const eventsComponent: Component = {
@@ -41,8 +42,9 @@ export const eventsComponent: Component = {
     for (const hit of keptEvents(doc, r, reportedEvents(r))) {
       const sentence = r.sentenceOf[hit.start]!;
       const [cFrom, cTo] = hit.clause;
-      // A verb opens its clause (verb, subject, object); a noun needs the words before it too.
-      const before = hit.cls === 'noun' || hit.cls === 'actor' ? EVIDENCE_BEFORE : 0;
+      // A noun needs the words before it; a verb mostly opens its clause (verb, subject, object),
+      // but a subject may come first («عدد من المقاتلين غادروا المنطقة»).
+      const before = hit.cls === 'noun' || hit.cls === 'actor' ? EVIDENCE_BEFORE : EVIDENCE_BEFORE_VERB;
       const evidence = r.span(Math.max(cFrom, hit.start - before), Math.min(cTo, hit.end + EVIDENCE_AFTER));
       // One event per type and status in a sentence, unless the sentence tells of it twice apart
       // («الضربات التي شنتها بريطانيا … وقصفت الطائرات منشأة»).
