@@ -21,6 +21,7 @@ import { writeFileSync } from 'node:fs';
 import { Doc } from '../src/analyze/doc.ts';
 import { reportedEvents } from '../src/analyze/events/detect.ts';
 import {
+  FilterContext,
   type FilterModel,
   filterFeatures,
   KEEP_AT_LEAST,
@@ -78,7 +79,12 @@ for (const [name, type] of [
       unjudged.push(label === 'yes' ? 1 : 0);
       return;
     }
-    examples.push({ features: filterFeatures(doc, r, type, hits, all), label: label === 'yes' ? 1 : 0 });
+    const sentence = r.sentenceOf[hits[0]!.start];
+    const sameSentence = all.filter((h) => r.sentenceOf[h.start] === sentence);
+    examples.push({
+      features: filterFeatures(new FilterContext(doc), r, type, hits, sameSentence),
+      label: label === 'yes' ? 1 : 0,
+    });
   });
 
   // Cross-validated probabilities, for the threshold.

@@ -25,6 +25,7 @@ import { foldKey } from '../../text/normalize.ts';
 import { tokenIndexAt } from '../../text/tokenize.ts';
 import type { Component } from '../pipeline.ts';
 import { Reader } from '../quotes/reader.ts';
+import type { Word } from '../words.ts';
 
 type Kind = Claim['kind'];
 const ORDER: readonly Kind[] = ['promise', 'prediction', 'accusation', 'statistic'];
@@ -154,19 +155,33 @@ function classify(r: Reader, q: Quote, from: number, to: number): Kind | null {
       continue;
     }
     if (!w.arabic) continue;
-    const keys = [w.fold, w.core, w.stem];
-    const is = (kind: string) => keys.some((k) => lex.get(kind)?.has(k));
-    if (r.doc.segments[i]?.some((p) => p.role === 'fut') || is('prediction')) found.add('prediction');
+    const kinds = cueKinds(w);
+    const future = r.doc.segments[i]?.some((p) => p.role === 'fut') ?? false;
+    if (future || kinds.has('prediction')) found.add('prediction');
     // «قد» before a present verb: a possibility.
     if (w.core === 'قد' && /^[يت]/.test(r.words[i + 1]?.core ?? '')) found.add('prediction');
-    if (is('promise')) found.add('promise');
+    if (kinds.has('promise')) found.add('promise');
     // «سنعمل», «سنرد»: the speaker's own future.
-    if (r.doc.segments[i]?.some((p) => p.role === 'fut') && w.stem.startsWith('ن')) found.add('promise');
-    if (is('accusation')) found.add('accusation');
-    if (is('count-word') && isCountedNext(r, i)) found.add('statistic');
+    if (future && w.stem.startsWith('ن')) found.add('promise');
+    if (kinds.has('accusation')) found.add('accusation');
+    if (kinds.has('count-word') && isCountedNext(r, i)) found.add('statistic');
   }
   if (!found.has('prediction') && horizonOf(r.span(from, to).text)) found.add('prediction');
   return ORDER.find((k) => found.has(k)) ?? null;
+}
+
+const kindCache = new WeakMap<Word, ReadonlySet<string>>();
+/** The claim-cue kinds a word is (as written, without «و/ف», or without clitics), cached per Word. */
+function cueKinds(w: Word): ReadonlySet<string> {
+  let kinds = kindCache.get(w);
+  if (!kinds) {
+    const found = new Set<string>();
+    for (const [kind, forms] of claimCues().words)
+      if (forms.has(w.fold) || forms.has(w.core) || forms.has(w.stem)) found.add(kind);
+    kinds = found;
+    kindCache.set(w, kinds);
+  }
+  return kinds;
 }
 
 /** A number that counts something: not a year («2016»), not part of a date. */

@@ -15,6 +15,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dataPath, readTsv } from '../../data-path.ts';
+import { SpanIndex, type Spanned } from '../../text/span-index.ts';
 import type { Doc } from '../doc.ts';
 import type { Reader } from '../quotes/reader.ts';
 import type { ReportedEvent } from './detect.ts';
@@ -22,9 +23,21 @@ import { eventLexicon, keysOf } from './lexicon.ts';
 
 const FIRST_PERSON = new Set(['نحن', 'انا', 'اننا', 'انني', 'لدينا', 'علينا']);
 
-/** Feature names of one sentence's candidates of one type. */
+/** What the features look up in a document, indexed once per document. */
+export class FilterContext {
+  readonly quotes: SpanIndex<Spanned>;
+  readonly places: SpanIndex<Spanned>;
+  readonly verbs: SpanIndex<Spanned>;
+  constructor(doc: Doc) {
+    this.quotes = new SpanIndex(doc.quotes.map((q) => q.content));
+    this.places = new SpanIndex(doc.places.flatMap((p) => p.mentions ?? [p]));
+    this.verbs = new SpanIndex(doc.quotes.flatMap((q) => (q.verb ? [q.verb] : [])));
+  }
+}
+
+/** Feature names of one sentence's candidates of one type; `all`: every candidate in that sentence. */
 export function filterFeatures(
-  doc: Doc,
+  ctx: FilterContext,
   r: Reader,
   type: string,
   hits: readonly ReportedEvent[],
@@ -34,8 +47,6 @@ export function filterFeatures(
   const sentence = r.sentenceOf[hits[0]!.start]!;
   const [sFrom, sTo] = sentence >= 0 ? r.sentenceRanges[sentence]! : [0, r.length];
   const lex = eventLexicon();
-  const inQuote = (offset: number) =>
-    doc.quotes.some((q) => q.content.start <= offset && offset < q.content.end);
   for (const h of hits) {
     const w = r.words[h.start]!;
     // (No trigger identity: which word was used says more about the gold standard's era and
@@ -48,10 +59,10 @@ export function filterFeatures(
     if (w.pronoun) f.add('pronoun');
     if (h.present) f.add('present');
     if (h.start - sFrom < 3) f.add('opens-sentence');
-    if (inQuote(r.tokens[h.start]!.start)) f.add('quoted');
+    if (ctx.quotes.containing(r.tokens[h.start]!.start)) f.add('quoted');
   }
   f.add(`hits=${Math.min(hits.length, 3)}`);
-  for (const e of all) if (e.type !== type && r.sentenceOf[e.start] === sentence) f.add(`other=${e.type}`);
+  for (const e of all) if (e.type !== type) f.add(`other=${e.type}`);
   let words = 0;
   for (let i = sFrom; i < sTo; i++) {
     const t = r.tokens[i]!;
@@ -73,9 +84,8 @@ export function filterFeatures(
   f.add(`words=${words < 15 ? 'short' : words < 35 ? 'medium' : 'long'}`);
   const start = r.tokens[sFrom]?.start ?? 0;
   const end = r.tokens[sTo - 1]?.end ?? 0;
-  if (doc.places.some((p) => (p.mentions ?? [p]).some((m) => m.start >= start && m.end <= end)))
-    f.add('place');
-  if (doc.quotes.some((q) => q.verb && q.verb.start >= start && q.verb.end <= end)) f.add('reported-speech');
+  if (ctx.places.within(start, end).length) f.add('place');
+  if (ctx.verbs.within(start, end).length) f.add('reported-speech');
   return [...f];
 }
 

@@ -18,7 +18,7 @@ import type { Component } from '../pipeline.ts';
 import { Reader } from '../quotes/reader.ts';
 import { argumentsOf, nameIndex } from './arguments.ts';
 import { type ReportedEvent, reportedEvents } from './detect.ts';
-import { filterFeatures, filterModels, KEEP_AT_LEAST, probability } from './filter.ts';
+import { FilterContext, filterFeatures, filterModels, KEEP_AT_LEAST, probability } from './filter.ts';
 
 /** Words of evidence kept before and after the trigger, within its clause. */
 const EVIDENCE_BEFORE = 4;
@@ -101,9 +101,18 @@ export function keptEvents(doc: Doc, r: Reader, hits: readonly ReportedEvent[]):
     groups.set(key, g);
   }
   const dropped = new Set<ReportedEvent>();
+  const ctx = new FilterContext(doc);
+  const bySentence = new Map<number, ReportedEvent[]>();
+  for (const h of hits) {
+    const s = r.sentenceOf[h.start]!;
+    const list = bySentence.get(s) ?? [];
+    list.push(h);
+    bySentence.set(s, list);
+  }
   for (const g of groups.values()) {
     const model = models.get(g[0]!.type)!;
-    if (probability(model, filterFeatures(doc, r, g[0]!.type, g, hits)) < KEEP_AT_LEAST)
+    const sentenceHits = bySentence.get(r.sentenceOf[g[0]!.start]!) ?? [];
+    if (probability(model, filterFeatures(ctx, r, g[0]!.type, g, sentenceHits)) < KEEP_AT_LEAST)
       for (const h of g) dropped.add(h);
   }
   return hits.filter((h) => !dropped.has(h));

@@ -38,12 +38,22 @@ export function wordKey(form: string): string {
   return form.length > 4 && form.startsWith('ال') ? form.slice(2) : form;
 }
 
-/** The keys a word in the text may match: as written, without «و/ف», without any clitic. */
-export function keysOf(w: Word): string[] {
-  const out = [wordKey(w.fold)];
-  for (const k of [w.core, w.stem, w.base]) {
-    const key = wordKey(k);
-    if (!out.includes(key)) out.push(key);
+const keyCache = new WeakMap<Word, readonly string[]>();
+/**
+ * The keys a word in the text may match: as written, without «و/ف», without
+ * any clitic. Cached per Word: words are shared by surface form across a
+ * document (and across documents while the word table holds them).
+ */
+export function keysOf(w: Word): readonly string[] {
+  let out = keyCache.get(w);
+  if (!out) {
+    const keys = [wordKey(w.fold)];
+    for (const k of [w.core, w.stem, w.base]) {
+      const key = wordKey(k);
+      if (!keys.includes(key)) keys.push(key);
+    }
+    out = keys;
+    keyCache.set(w, out);
   }
   return out;
 }
