@@ -15,6 +15,19 @@ describe('extract --format text', () => {
     assert.match(text, /على الخريطة: بغداد \(Baghdad, IQ\)/);
   });
 
+  it('lists events with their status and claims with their due dates', () => {
+    const record = defaultPipeline().analyze({
+      text: 'وقصفت الطائرات مواقع في الرقة أمس. وقال الوزير إن "الحرب ستنتهي خلال شهرين".',
+      meta: { published: '2017-02-24' },
+    });
+    const text = formatText(record);
+    assert.match(
+      text,
+      /حدث ASSAULT\/aerial \(وقع\): «وقصفت الطائرات مواقع في الرقة أمس» — الرقة، 2017-02-23/,
+    );
+    assert.match(text, /ادعاء prediction — الوزير: «الحرب ستنتهي خلال شهرين» — موعده 2017-04-25/);
+  });
+
   it('says when an article has no quotations', () => {
     assert.match(
       formatText(defaultPipeline().analyze({ text: 'يوم هادئ.', meta: {} })),

@@ -57,6 +57,25 @@ export function formatText(record: ArticleRecord): string {
     const where = record.places.map((p) => `${p.text} (${p.name}${p.country ? `, ${p.country}` : ''})`);
     lines.push(`  \u2067${'على الخريطة'}: ${where.join('، ')}\u2069`);
   }
+  const STATUS = {
+    happened: 'وقع',
+    ongoing: 'جار',
+    planned: 'مخطط',
+    predicted: 'متوقع',
+    claimed: 'مزعوم',
+    denied: 'منفي',
+  } as const;
+  const asserted = (id: string) => (id === 'outlet' ? '' : ` — ${people.get(id)?.name ?? id}`);
+  for (const e of record.events) {
+    const when = [e.place?.text, e.date].filter(Boolean).join('، ');
+    lines.push(
+      `  \u2067حدث ${e.type}${e.mode ? `/${e.mode}` : ''} (${STATUS[e.status]})${asserted(e.assertedBy)}: «${e.evidence.text}»${when ? ` — ${when}` : ''}\u2069`,
+    );
+  }
+  for (const c of record.claims) {
+    const who = c.speaker ? (people.get(c.speaker)?.name ?? c.speaker) : 'غير منسوب';
+    lines.push(`  \u2067ادعاء ${c.kind} — ${who}: «${c.text}»${c.due ? ` — موعده ${c.due}` : ''}\u2069`);
+  }
   for (const d of record.diagnostics) lines.push(`  ! ${d.code}: ${d.message}`);
   return lines.join('\n');
 }

@@ -122,6 +122,11 @@ export function resolveDate(text: string, span: TextSpan, published: string | un
     if (valid(y, m, d)) return iso({ y, m, d });
   }
   if (!pub) return null;
+  return relativeDate(s.replace(/[.,،؛:!?؟«»"()]/gu, ' '), pub);
+}
+
+/** Days, weekdays and periods relative to publication, on the folded text with punctuation as spaces. */
+function relativeDate(s: string, pub: Ymd): string | null {
   if (/\sاول (?:من )?امس\s/u.test(s)) return iso(addDays(pub, -2));
   if (/\s[وف]?(?:ب|ل)?(?:امس|البارحه)\s/u.test(s)) return iso(addDays(pub, -1));
   if (/\sبعد غد\s/u.test(s)) return iso(addDays(pub, 2));
