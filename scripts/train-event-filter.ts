@@ -27,7 +27,7 @@ import {
   KEEP_AT_LEAST,
   probability,
 } from '../src/analyze/events/filter.ts';
-import { FILTERED_STATUS } from '../src/analyze/events/index.ts';
+import { ASSERTED, FILTERED_STATUS } from '../src/analyze/events/index.ts';
 import { createPipeline } from '../src/analyze/index.ts';
 import { Reader } from '../src/analyze/quotes/reader.ts';
 import { dataPath } from '../src/data-path.ts';
@@ -74,7 +74,7 @@ for (const [name, type] of [
       return;
     }
     // Plans, predictions, denials and hedges pass the filter unjudged (see keptEvents).
-    const hits = candidates.filter((h) => FILTERED_STATUS.has(h.status));
+    const hits = candidates.filter((h) => FILTERED_STATUS.has(h.status) && !ASSERTED.has(h.anchor));
     if (hits.length < candidates.length) {
       unjudged.push(label === 'yes' ? 1 : 0);
       return;

@@ -48,7 +48,10 @@ export function keysOf(w: Word): readonly string[] {
   let out = keyCache.get(w);
   if (!out) {
     const keys = [wordKey(w.fold)];
-    for (const k of [w.core, w.stem, w.base]) {
+    // «وجهتها», «فجروا»: when «و/ف» is the verb's own first letter, not a conjunction, the
+    // stem with it put back is the form to match («وجهت»).
+    const own = w.conj ? `${w.fold[0]}${w.stem}` : w.stem;
+    for (const k of [w.core, w.stem, w.base, own]) {
       const key = wordKey(k);
       if (!keys.includes(key)) keys.push(key);
     }
