@@ -17,7 +17,12 @@ describe('SpanIndex', () => {
     );
     assert.deepEqual(index.within(13, 30), []);
   });
-  it('containing: the innermost span, ends exclusive', () => {
+  it('first: the earliest span wholly inside', () => {
+    assert.equal(index.first(10, 36)?.id, 'b');
+    assert.equal(index.first(11, 36)?.id, 'inner');
+    assert.equal(index.first(13, 30), undefined);
+  });
+  it('containing: the latest-starting span, the innermost when nested; ends exclusive', () => {
     assert.equal(index.containing(13)?.id, 'inner');
     assert.equal(index.containing(18)?.id, 'b');
     assert.equal(index.containing(20)?.id, 'outer');
@@ -49,9 +54,9 @@ describe('SpanIndex', () => {
         linear,
       );
       const holding = many.filter((s) => s.start <= a && a < s.end);
-      const inner = Math.min(...holding.map((s) => s.end - s.start));
+      const latest = Math.max(...holding.map((s) => s.start));
       const got = idx.containing(a);
-      assert.equal(got ? got.end - got.start : Infinity, inner);
+      assert.equal(got ? got.start : -Infinity, latest);
     }
   });
 });

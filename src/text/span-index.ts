@@ -39,13 +39,24 @@ export class SpanIndex<T extends Spanned> {
     return out;
   }
 
-  /** The innermost item holding `offset` (start <= offset < end), or undefined. */
+  /** The first item (in text order) lying wholly inside [start, end), or undefined. */
+  first(start: number, end: number): T | undefined {
+    for (let i = this.lowerBound(start); i < this.items.length && this.items[i]!.start < end; i++)
+      if (this.items[i]!.end <= end) return this.items[i];
+    return undefined;
+  }
+
+  /**
+   * The item holding `offset` (start <= offset < end) that starts last —
+   * for nested spans, the innermost — or undefined. It stops at the first
+   * found, so overlapping long spans (a quotation running to the end of a
+   * long sentence) cost one step, not one per span.
+   */
   containing(offset: number): T | undefined {
-    let best: T | undefined;
     for (let i = this.lowerBound(offset + 1) - 1; i >= 0 && this.reach[i]! > offset; i--) {
       const s = this.items[i]!;
-      if (s.start <= offset && offset < s.end && (!best || s.end - s.start < best.end - best.start)) best = s;
+      if (s.start <= offset && offset < s.end) return s;
     }
-    return best;
+    return undefined;
   }
 }

@@ -18,6 +18,7 @@ import { gazetteer } from '../../places/gazetteer.ts';
 import type { Entity } from '../../record/types.ts';
 import { foldKey } from '../../text/normalize.ts';
 import { SpanIndex } from '../../text/span-index.ts';
+import { tokenIndexAt } from '../../text/tokenize.ts';
 import type { Doc } from '../doc.ts';
 import type { Reader } from '../quotes/reader.ts';
 import type { TriggerHit } from './lexicon.ts';
@@ -27,6 +28,8 @@ export interface Argument {
   readonly code?: string;
 }
 
+/** Tokens either side of the trigger searched for names. */
+const ARGUMENT_WINDOW = 15;
 /** Words after a verb trigger searched for its actor. */
 const ACTOR_REACH = 5;
 const TARGET_PREPOSITIONS = new Set(['علي', 'ضد', 'بحق', 'نحو', 'باتجاه'].map(foldKey));
@@ -76,7 +79,9 @@ export function argumentsOf(
   hit: TriggerHit & { clause: readonly [number, number] },
   names: ReturnType<typeof nameIndex>,
 ) {
-  const [cFrom, cTo] = hit.clause;
+  // The clause, but no further than a window around the trigger: a clause may run on for pages.
+  const cFrom = Math.max(hit.clause[0], hit.start - ARGUMENT_WINDOW);
+  const cTo = Math.min(hit.clause[1], hit.end + ARGUMENT_WINDOW);
   const named = namedIn(r, names, cFrom, cTo);
   let actor: Named | Forces | undefined;
   let target: Named | Forces | undefined;
@@ -111,11 +116,8 @@ function namedIn(r: Reader, names: ReturnType<typeof nameIndex>, from: number, t
   if (from >= to) return [];
   const out: Named[] = [];
   for (const m of names.within(r.tokens[from]!.start, r.tokens[to - 1]!.end)) {
-    let a = from;
-    while (a < to && r.tokens[a]!.end <= m.start) a++;
-    let b = a;
-    while (b < to && r.tokens[b]!.start < m.end) b++;
-    out.push({ entity: m.entity, from: a, to: b });
+    const a = tokenIndexAt(r.tokens, m.start);
+    out.push({ entity: m.entity, from: a, to: Math.max(a + 1, tokenIndexAt(r.tokens, m.end - 1) + 1) });
   }
   return out;
 }

@@ -39,6 +39,7 @@ export const eventsComponent: Component = {
     );
     const places = new SpanIndex(doc.places.flatMap((p) => p.mentions ?? [p]));
     const names = nameIndex(doc);
+    const dates = new Map<number, string | null>();
     for (const hit of keptEvents(doc, r, reportedEvents(r))) {
       const sentence = r.sentenceOf[hit.start]!;
       const [cFrom, cTo] = hit.clause;
@@ -55,12 +56,17 @@ export const eventsComponent: Component = {
       const start = r.tokens[hit.start]!.start;
       const quote = quotes.containing(start)?.quote;
       const [sFrom, sTo] = sentence >= 0 ? r.sentenceRanges[sentence]! : [cFrom, cTo];
-      const clauseSpan = r.span(cFrom, cTo);
-      const sentenceSpan = r.span(sFrom, sTo);
+      // Offsets, not slices: a sentence may be long and hold many events.
+      const clauseStart = r.tokens[cFrom]!.start;
+      const clauseEnd = r.tokens[cTo - 1]!.end;
       const place =
-        places.within(clauseSpan.start, clauseSpan.end)[0] ??
-        places.within(sentenceSpan.start, sentenceSpan.end)[0];
-      const date = resolveDate(doc.text, sentenceSpan, doc.meta.published);
+        places.first(clauseStart, clauseEnd) ?? places.first(r.tokens[sFrom]!.start, r.tokens[sTo - 1]!.end);
+      // The sentence's date, resolved once per sentence.
+      let date = dates.get(sentence);
+      if (date === undefined) {
+        date = resolveDate(doc.text, r.span(sFrom, sTo), doc.meta.published);
+        dates.set(sentence, date);
+      }
       const { actor, target } = argumentsOf(doc, r, hit, names);
       events.push({
         type: hit.type,
