@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { defaultPipeline } from '../src/analyze/index.ts';
-import { goldArticleText, scorerNorm } from './gold-article.ts';
+import { goldArticleText, scorerDice } from './gold-article.ts';
 
 interface GoldEvent {
   type: string;
@@ -30,23 +30,7 @@ if (!files.length) {
   process.exit(2);
 }
 
-/** Dice over the scorer's tokens. */
-function dice(a: string, b: string): number {
-  const A = scorerNorm(a).split(' ').filter(Boolean);
-  const B = scorerNorm(b).split(' ').filter(Boolean);
-  if (!A.length || !B.length) return 0;
-  const counts = new Map<string, number>();
-  for (const t of A) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let shared = 0;
-  for (const t of B) {
-    const c = counts.get(t);
-    if (c) {
-      shared++;
-      counts.set(t, c - 1);
-    }
-  }
-  return (2 * shared) / (A.length + B.length);
-}
+const dice = scorerDice;
 
 const pipeline = defaultPipeline();
 for (const file of files) {

@@ -36,3 +36,21 @@ export function scorerNorm(s: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** The scorer's token Dice between two snippets (after scorerNorm). */
+export function scorerDice(a: string, b: string): number {
+  const A = scorerNorm(a).split(' ').filter(Boolean);
+  const B = scorerNorm(b).split(' ').filter(Boolean);
+  if (!A.length || !B.length) return 0;
+  const counts = new Map<string, number>();
+  for (const t of A) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let shared = 0;
+  for (const t of B) {
+    const c = counts.get(t);
+    if (c) {
+      shared++;
+      counts.set(t, c - 1);
+    }
+  }
+  return (2 * shared) / (A.length + B.length);
+}

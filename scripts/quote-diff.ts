@@ -9,25 +9,11 @@
 import { readFileSync } from 'node:fs';
 import { defaultPipeline } from '../src/analyze/index.ts';
 import type { ArticleRecord } from '../src/record/types.ts';
-import { goldArticleText, scorerNorm } from './gold-article.ts';
+import { goldArticleText, scorerDice, scorerNorm } from './gold-article.ts';
 
 const norm = (s: string) => scorerNorm(s).split(' ').filter(Boolean);
-function dice(a: string, b: string): number {
-  const A = norm(a);
-  const B = norm(b);
-  if (!A.length || !B.length) return 0;
-  const m = new Map<string, number>();
-  for (const t of A) m.set(t, (m.get(t) ?? 0) + 1);
-  let inter = 0;
-  for (const t of B) {
-    const c = m.get(t);
-    if (c) {
-      inter++;
-      m.set(t, c - 1);
-    }
-  }
-  return (2 * inter) / (A.length + B.length);
-}
+
+const dice = scorerDice;
 
 interface Gold {
   id: string;

@@ -78,8 +78,9 @@ export function reportedEvents(r: Reader): ReportedEvent[] {
       if (no) continue;
     }
     let anchor: string | null = hit.cls;
-    if (hit.cls === 'actor') anchor = acting(r, keys, lex, hit, sFrom, sTo) ? 'crowd-act' : null;
-    else if (needsAnchor(r, hit)) anchor = anchored(r, keys, lex, hit, sFrom, sTo);
+    const scope: Scope = { r, keys, lex, sFrom, sTo };
+    if (hit.cls === 'actor') anchor = acting(scope, hit) ? 'crowd-act' : null;
+    else if (needsAnchor(r, hit)) anchor = anchored(scope, hit);
     if (!anchor) continue;
     // «الذي اختطف», «بعد أن خطف»: a verb in a relative or time clause is background to the sentence's event.
     if (hit.cls !== 'noun' && hit.cls !== 'actor' && background(r, keys, lex, hit)) continue;
@@ -160,17 +161,19 @@ function background(r: Reader, keys: Keys, lex: EventLexicon, hit: TriggerHit): 
   return r.isComplementizer(prev) && has(lex, 'subordinate', keys.at(prev - 1));
 }
 
+/** What the anchoring tests read: the document, its keys, the lexicon, the trigger's sentence [sFrom, sTo). */
+interface Scope {
+  readonly r: Reader;
+  readonly keys: Keys;
+  readonly lex: EventLexicon;
+  readonly sFrom: number;
+  readonly sTo: number;
+}
+
 /** Words between a crowd and what it does («خرج آلاف المتظاهرين», «المتظاهرون الغاضبون قطعوا»). */
 const ACT_REACH = 3;
 /** «المتظاهرون» report a protest as the subject of a crowd's act, verb first or after them. */
-function acting(
-  r: Reader,
-  keys: Keys,
-  lex: EventLexicon,
-  hit: TriggerHit,
-  sFrom: number,
-  sTo: number,
-): boolean {
+function acting({ r, keys, lex, sFrom, sTo }: Scope, hit: TriggerHit): boolean {
   for (let i = Math.max(sFrom, hit.start - ACT_REACH); i < Math.min(sTo, hit.end + ACT_REACH); i++) {
     if (i >= hit.start && i < hit.end) continue;
     const w = r.words[i]!;
@@ -180,14 +183,7 @@ function acting(
 }
 
 /** A nominal trigger reports an event when its clause ties it to one occurrence. */
-function anchored(
-  r: Reader,
-  keys: Keys,
-  lex: EventLexicon,
-  hit: TriggerHit,
-  sFrom: number,
-  sTo: number,
-): string | null {
+function anchored({ r, keys, lex, sFrom, sTo }: Scope, hit: TriggerHit): string | null {
   // «مكافحة التفجيرات», «محاولة اغتيال», «أعمال الشغب»: events in general, or none.
   for (let i = hit.start - 1; i >= Math.max(sFrom, hit.start - 2); i--) {
     if (has(lex, 'generic', keys.at(i))) return null;
