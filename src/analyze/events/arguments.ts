@@ -15,13 +15,13 @@
  */
 import { type Actor, actorTable } from '../../actors/actors.ts';
 import { gazetteer } from '../../places/gazetteer.ts';
-import type { Entity } from '../../record/types.ts';
+import type { Entity, Place } from '../../record/types.ts';
 import { foldKey } from '../../text/normalize.ts';
 import { SpanIndex } from '../../text/span-index.ts';
 import { tokenIndexAt } from '../../text/tokenize.ts';
 import type { Doc } from '../doc.ts';
 import type { Reader } from '../quotes/reader.ts';
-import type { TriggerHit } from './lexicon.ts';
+import { eventLexicon, keysOf, type TriggerHit } from './lexicon.ts';
 
 export interface Argument {
   readonly text: string;
@@ -83,27 +83,143 @@ export function argumentsOf(
   const cFrom = Math.max(hit.clause[0], hit.start - ARGUMENT_WINDOW);
   const cTo = Math.min(hit.clause[1], hit.end + ARGUMENT_WINDOW);
   const named = namedIn(r, names, cFrom, cTo);
-  let actor: Named | Forces | undefined;
-  let target: Named | Forces | undefined;
+  let actor: Named | Phrase | undefined;
+  let target: Named | Phrase | undefined;
   const after = named.filter((n) => n.from >= hit.end);
   const before = named.filter((n) => n.to <= hit.start);
-  const verbal = hit.cls !== 'noun';
   const introducedByTarget = (n: Named) => isTargetPrep(r, n.from);
-  if (verbal) {
-    actor =
-      after.find((n) => n.from - hit.end < ACTOR_REACH && !r.preposition(n.from) && !introducedByTarget(n)) ??
-      forcesAt(r, hit.end) ??
-      before[before.length - 1];
+  if (hit.cls === 'actor') {
+    // «خرج آلاف المتظاهرين»: the crowd is the actor, with its count.
+    const from = hit.start > cFrom && isCount(r, hit.start - 1) ? hit.start - 1 : hit.start;
+    actor = { text: r.span(from, hit.end).text, from, to: hit.end };
+  } else if (hit.cls !== 'noun') {
+    const first = skipTime(r, hit.end, cTo);
+    // «قتل 18 شخصا»: a count right after the verb is who suffered it (the verb is passive).
+    if (first < cTo && isCount(r, first)) target = phraseAt(r, first, cTo);
+    else
+      actor =
+        after.find(
+          (n) => n.from - hit.end < ACTOR_REACH && !r.preposition(n.from) && !introducedByTarget(n),
+        ) ??
+        forcesAt(r, first) ??
+        phraseAt(r, first, cTo) ??
+        before[before.length - 1] ??
+        subjectBefore(r, hit.start, cFrom);
+  } else if (isCount(r, hit.end)) {
+    // «مقتل 18 شخصا»: the count after the noun is who suffered it.
+    target = phraseAt(r, hit.end, cTo);
   } else {
-    actor = after.find((n) => n.from === hit.end && !r.preposition(n.from)) ?? forcesAt(r, hit.end);
+    // «هجوم داعش»; else the subject of the verb that carries the noun («شنت الطائرات غارات»).
+    const verb = carryingVerb(r, hit.start, cFrom);
+    actor =
+      after.find((n) => n.from === hit.end && !r.preposition(n.from)) ??
+      forcesAt(r, hit.end) ??
+      (verb >= 0
+        ? (named.find((n) => n.from > verb && n.to <= hit.start) ??
+          forcesAt(r, verb + 1) ??
+          phraseAt(r, verb + 1, hit.start))
+        : undefined);
   }
-  target = after.find((n) => n !== actor && introducedByTarget(n));
-  if (!target && verbal && actor && 'from' in actor && actor.from >= hit.end)
-    target = after.find((n) => n.from > actor!.from && n !== actor && !r.preposition(n.from));
+  target ??=
+    after.find((n) => n !== actor && introducedByTarget(n)) ?? phraseAfterTargetWord(r, hit.end, cTo);
+  // The object right after a verb's subject («اغتال مسلحون مجهولون مدير المكتب»).
+  if (!target && hit.cls !== 'noun' && actor && actor.from >= hit.end)
+    target =
+      phraseAt(r, skipTime(r, actor.to, cTo), cTo) ??
+      after.find((n) => n.from >= actor!.to && n !== actor && !r.preposition(n.from));
   return {
     actor: actor ? argument(doc, actor) : undefined,
     target: target ? argument(doc, target) : undefined,
   };
+}
+
+/** A short noun phrase named by its words, when no entity is there («مسلحون مجهولون»). */
+interface Phrase {
+  readonly text: string;
+  readonly code?: string;
+  readonly from: number;
+  readonly to: number;
+}
+/** Words of a noun phrase at most. */
+const PHRASE_WORDS = 2;
+
+/** The first token from i that is not a time word («أمس», «فجر الاثنين»). */
+function skipTime(r: Reader, i: number, to: number): number {
+  while (i < to && r.isArabic(i) && r.isTime(i)) i++;
+  return i;
+}
+
+/** A count: digits, or a count word («عشرات», «ثلاثة»). */
+function isCount(r: Reader, i: number): boolean {
+  if (r.tokens[i]?.kind === 'number') return true;
+  const w = r.words[i];
+  return !!w?.arabic && COUNT_HEADS.has(w.stem);
+}
+const COUNT_HEADS = new Set(
+  [
+    'الاف',
+    'آلاف',
+    'مئات',
+    'عشرات',
+    'ثلاثة',
+    'أربعة',
+    'خمسة',
+    'ستة',
+    'سبعة',
+    'ثمانية',
+    'تسعة',
+    'عشرة',
+    'عدد',
+    'مليون',
+    'ألف',
+  ].map(foldKey),
+);
+
+/**
+ * The noun phrase starting at token i: up to two words (a noun and its
+ * adjective or its genitive; longer runs swallow the next phrase), none a preposition,
+ * a complementizer or a time word, stopping at punctuation or quotation
+ * marks. Undefined when token i does not start one.
+ */
+function phraseAt(r: Reader, i: number, to: number): Phrase | undefined {
+  let j = i;
+  while (j < to && j - i < PHRASE_WORDS) {
+    const t = r.tokens[j]!;
+    if (t.kind === 'number' && j === i) {
+      j++;
+      continue;
+    }
+    if (t.kind !== 'arabic' || r.preposition(j) || r.isComplementizer(j) || r.isTime(j)) break;
+    if (r.isFunction(j, 'relative') || r.isFunction(j, 'discourse')) break;
+    j++;
+  }
+  if (j === i || (j === i + 1 && r.tokens[i]!.kind === 'number')) return undefined;
+  return { text: r.span(i, j, true).text, from: i, to: j };
+}
+
+/** «على المدنيين», «ضد القوات»: the phrase after the first target preposition after i. */
+function phraseAfterTargetWord(r: Reader, i: number, to: number): Phrase | undefined {
+  for (let j = i; j < Math.min(to, i + ACTOR_REACH + 2); j++) {
+    const w = r.words[j];
+    if (w?.arabic && TARGET_PREPOSITIONS.has(w.core)) return phraseAt(r, j + 1, to);
+  }
+  return undefined;
+}
+
+/** The eventive verb before a noun that carries it («شنت الطائرات غارات»), or -1. */
+function carryingVerb(r: Reader, noun: number, from: number): number {
+  const anchors = eventLexicon().cues.get('anchor-verb');
+  for (let i = noun - 1; i >= Math.max(from, noun - ACTOR_REACH - 1); i--) {
+    const w = r.words[i];
+    if (w?.arabic && !w.definite && keysOf(w).some((k) => anchors?.has(k))) return i;
+  }
+  return -1;
+}
+
+/** «مسلحون مجهولون اغتالوا …»: the phrase that opens the clause right before the verb. */
+function subjectBefore(r: Reader, verb: number, from: number): Phrase | undefined {
+  const p = phraseAt(r, from, verb);
+  return p && p.to === verb ? p : undefined;
 }
 
 function isTargetPrep(r: Reader, i: number): boolean {
@@ -123,11 +239,7 @@ function namedIn(r: Reader, names: ReturnType<typeof nameIndex>, from: number, t
 }
 
 /** «الطائرات العراقية», «قوات النظام السوري»: a force head followed by a nisba adjective. */
-interface Forces {
-  readonly text: string;
-  readonly code: string;
-}
-function forcesAt(r: Reader, i: number): Forces | undefined {
+function forcesAt(r: Reader, i: number): Phrase | undefined {
   const head = r.words[i];
   if (!head?.arabic || r.preposition(i)) return undefined;
   const sector = SECTOR_HEADS.get(head.stem) ?? SECTOR_HEADS.get(head.core);
@@ -140,23 +252,34 @@ function forcesAt(r: Reader, i: number): Forces | undefined {
     const country = w.arabic ? (gaz.demonymOfKey(w.nominal) ?? gaz.demonymOfKey(w.stem)) : null;
     if (country) {
       const code = countryCode(country);
-      if (code) return { text: r.span(i, j + 1).text, code: `${code}${sector}` };
+      if (code) return { text: r.span(i, j + 1).text, code: `${code}${sector}`, from: i, to: j + 1 };
     }
   }
   return undefined;
 }
 
-function argument(doc: Doc, a: Named | Forces): { text: string; code?: string } {
-  if (!('entity' in a)) return { text: a.text, code: a.code };
+function argument(doc: Doc, a: Named | Phrase): { text: string; code?: string } {
+  if (!('entity' in a)) return a.code ? { text: a.text, code: a.code } : { text: a.text };
   const e = a.entity;
   const actor: Actor | undefined = e.canonical ? actorTable().match(e.canonical) : actorTable().match(e.text);
   if (actor?.code) return { text: e.text, code: actor.code };
   if (e.type === 'LOC') {
-    const place = doc.places.find((p) => p.entity === e.id);
+    const place = e.id ? placeOfEntity(doc).get(e.id) : undefined;
     const code = place?.kind === 'country' && place.country ? countryCode(place.country) : null;
     if (code) return { text: e.text, code };
   }
   return { text: e.text };
+}
+
+const placesByEntity = new WeakMap<Doc, Map<string, Place>>();
+/** The place each LOC entity resolved to, by entity id (built once per document). */
+function placeOfEntity(doc: Doc): Map<string, Place> {
+  let m = placesByEntity.get(doc);
+  if (!m) {
+    m = new Map(doc.places.flatMap((p) => (p.entity ? [[p.entity, p] as const] : [])));
+    placesByEntity.set(doc, m);
+  }
+  return m;
 }
 
 let byCountry: Map<string, string> | null = null;
