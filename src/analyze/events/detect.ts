@@ -17,6 +17,7 @@
  * تزال», «منذ» after a present verb); otherwise it happened.
  */
 import type { EventRecord } from '../../record/types.ts';
+import { SpanIndex } from '../../text/span-index.ts';
 import type { Reader } from '../quotes/reader.ts';
 import { type EventLexicon, eventLexicon, keysOf, type TriggerHit } from './lexicon.ts';
 
@@ -60,7 +61,14 @@ class Keys {
 export function reportedEvents(r: Reader): ReportedEvent[] {
   const lex = eventLexicon();
   const keys = new Keys(r);
-  const hits = lex.triggers.find(r.words, r.sentenceOf, keys.at);
+  // A trigger inside a person's or a place's name is part of the name («أبو طالب»), not an event.
+  // (Names of bodies and events may hold one for real: «لجنة تحقيق», «هجوم الأحواز».)
+  const names = new SpanIndex(
+    r.doc.entities.filter((e) => e.type === 'PER' || e.type === 'LOC').flatMap((e) => e.mentions ?? [e]),
+  );
+  const hits = lex.triggers
+    .find(r.words, r.sentenceOf, keys.at)
+    .filter((h) => !names.containing(r.tokens[h.start]!.start));
   const out: ReportedEvent[] = [];
   // Asked once per sentence, not once per trigger: a long sentence may hold many.
   const notViolence = new Map<number, boolean>();
@@ -225,8 +233,8 @@ function anchored({ r, keys, lex, sFrom, sTo }: Scope, hit: TriggerHit): string 
     // «140 هجوما» in a year is a statistic, not an event).
     if (near && r.tokens[i]!.kind === 'number' && (hit.type !== 'ASSAULT' || i >= hit.end)) return 'number';
     if (near && has(lex, 'anchor-verb', k)) return 'anchor-verb';
-    if (near && hit.type !== 'ASSAULT' && hit.type !== 'PROTEST' && has(lex, 'anchor-other', k))
-      return 'anchor-verb';
+    const other = hit.type !== 'ASSAULT' && hit.type !== 'PROTEST';
+    if (near && other && (has(lex, 'anchor-other', k) || has(lex, 'anchor-word', k))) return 'anchor-verb';
     if (hit.type === 'PROTEST' && has(lex, 'crowd', k)) return 'crowd';
   }
   // A count written as a word or the dual right before or after («ثلاث غارات», «هجومان»).
