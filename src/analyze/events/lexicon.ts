@@ -128,24 +128,40 @@ export class TriggerIndex {
     sentenceOf: Int32Array,
     keys: (i: number) => readonly string[],
   ): TriggerHit | null {
-    let best: TriggerHit | null = null;
-    const walk = (n: Node, j: number) => {
-      if (n.trigger && (!best || j > best.end)) best = { ...n.trigger, start: i, end: j };
-      if (j >= words.length || j - i >= MAX_WORDS || !words[j]!.arabic || sentenceOf[j] !== sentenceOf[i])
-        return;
-      for (const k of keys(j)) {
-        const child = n.next.get(k);
-        if (child) walk(child, j + 1);
-      }
-      const any = n.next.get('*');
-      if (any && j > i) walk(any, j + 1);
-      // «~»: up to three words, or none («عبرت وزارة الخارجية الكويتية عن أسفها»).
-      const gap = n.next.get('~');
-      if (gap && j > i)
-        for (let skip = 0; skip <= GAP; skip++) if (j + skip < words.length) walk(gap, j + skip);
-    };
-    walk(this.root, i);
-    return best;
+    // Most words start no trigger: one lookup of their keys at the root, no walk.
+    if (!keys(i).some((k) => this.root.next.has(k))) return null;
+    const found: { trigger: Trigger | null; end: number } = { trigger: null, end: 0 };
+    this.walk(this.root, i, i, { words, sentenceOf, keys }, found);
+    return found.trigger ? { ...found.trigger, start: i, end: found.end } : null;
+  }
+
+  /** Depth-first through the trie from token j (the phrase began at token i); the longest match wins. */
+  private walk(
+    n: Node,
+    i: number,
+    j: number,
+    text: { words: readonly Word[]; sentenceOf: Int32Array; keys: (i: number) => readonly string[] },
+    found: { trigger: Trigger | null; end: number },
+  ): void {
+    if (n.trigger && (!found.trigger || j > found.end)) {
+      found.trigger = n.trigger;
+      found.end = j;
+    }
+    const { words, sentenceOf, keys } = text;
+    if (j >= words.length || j - i >= MAX_WORDS || !words[j]!.arabic || sentenceOf[j] !== sentenceOf[i])
+      return;
+    for (const k of keys(j)) {
+      const child = n.next.get(k);
+      if (child) this.walk(child, i, j + 1, text, found);
+    }
+    if (j === i) return;
+    const any = n.next.get('*');
+    if (any) this.walk(any, i, j + 1, text, found);
+    // «~»: up to three words, or none («عبرت وزارة الخارجية الكويتية عن أسفها»).
+    const gap = n.next.get('~');
+    if (gap)
+      for (let skip = 0; skip <= GAP; skip++)
+        if (j + skip < words.length) this.walk(gap, i, j + skip, text, found);
   }
 }
 
