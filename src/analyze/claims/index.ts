@@ -29,6 +29,19 @@ import type { Word } from '../words.ts';
 
 type Kind = Claim['kind'];
 const ORDER: readonly Kind[] = ['promise', 'prediction', 'accusation', 'statistic'];
+/** The words a horizon starts with (src/text/dates.ts), in search form. */
+const HORIZON_WORDS = new Set([
+  'خلال',
+  'غضون',
+  'تتجاوز',
+  'يتجاوز',
+  'تتعدي',
+  'يتعدي',
+  'اقل',
+  'مده',
+  'بحلول',
+  'قبل',
+]);
 /** Clauses shorter than this are fragments («قال: "نعم"»), not claims. */
 const MIN_WORDS = 3;
 
@@ -147,6 +160,7 @@ function classify(r: Reader, q: Quote, from: number, to: number): Kind | null {
   if (lex.get('promise-verb')?.has(verb)) found.add('promise');
   if (lex.get('accusation-verb')?.has(verb)) found.add('accusation');
   if (lex.get('prediction-verb')?.has(verb)) found.add('prediction');
+  let horizonCue = false;
   for (let i = from; i < to; i++) {
     const w = r.words[i]!;
     const t = r.tokens[i]!;
@@ -155,6 +169,7 @@ function classify(r: Reader, q: Quote, from: number, to: number): Kind | null {
       continue;
     }
     if (!w.arabic) continue;
+    if (HORIZON_WORDS.has(w.core)) horizonCue = true;
     const kinds = cueKinds(w);
     const future = r.doc.segments[i]?.some((p) => p.role === 'fut') ?? false;
     if (future || kinds.has('prediction')) found.add('prediction');
@@ -166,7 +181,8 @@ function classify(r: Reader, q: Quote, from: number, to: number): Kind | null {
     if (kinds.has('accusation')) found.add('accusation');
     if (kinds.has('count-word') && isCountedNext(r, i)) found.add('statistic');
   }
-  if (!found.has('prediction') && horizonOf(r.span(from, to).text)) found.add('prediction');
+  // A horizon («خلال شهرين») needs its cue word; fold the clause only when one is there.
+  if (!found.has('prediction') && horizonCue && horizonOf(r.span(from, to).text)) found.add('prediction');
   return ORDER.find((k) => found.has(k)) ?? null;
 }
 
