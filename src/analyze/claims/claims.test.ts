@@ -37,6 +37,11 @@ describe('claims', () => {
     for (const c of r.claims) assert.equal(text.slice(c.start, c.end), c.text);
     assert.ok(r.claims[0]!.text.endsWith('شهرين'));
   });
+  it('a quotation mark opened inside the claim keeps its closing mark', () => {
+    const text = 'وأعلن الوزير أن بلاده "ستفتح معبرا جديدا خلال ثلاثة أشهر".';
+    const [c] = analyze(text).claims;
+    assert.equal(c?.text, 'بلاده "ستفتح معبرا جديدا خلال ثلاثة أشهر"');
+  });
   it('outlet narration is not a claim', () => {
     assert.deepEqual(analyze('قتل 12 شخصا في انفجار سيارة مفخخة في بغداد أمس.').claims, []);
   });

@@ -126,6 +126,9 @@ function countWords(r: Reader, from: number, to: number): number {
 function trim(r: Reader, from: number, to: number): [number, number] {
   while (from < to && (r.tokens[from]!.kind === 'punct' || r.tokens[from]!.kind === 'quote')) from++;
   while (to > from && (r.tokens[to - 1]!.kind === 'punct' || r.tokens[to - 1]!.kind === 'quote')) to--;
+  // «بلاده "ستفتح … أشهر"»: a mark opened inside the clause keeps its closing mark.
+  const pair = r.pairAtClose.get(to);
+  if (pair && pair.openTok >= from) to++;
   return [from, to];
 }
 
