@@ -24,10 +24,10 @@ import {
   FilterContext,
   type FilterModel,
   filterFeatures,
+  judged,
   KEEP_AT_LEAST,
   probability,
 } from '../src/analyze/events/filter.ts';
-import { ASSERTED, FILTERED_STATUS } from '../src/analyze/events/index.ts';
 import { createPipeline } from '../src/analyze/index.ts';
 import { Reader } from '../src/analyze/quotes/reader.ts';
 import { dataPath } from '../src/data-path.ts';
@@ -73,8 +73,8 @@ for (const [name, type] of [
       if (label === 'yes') positivesWithout++;
       return;
     }
-    // Plans, predictions, denials and hedges pass the filter unjudged (see keptEvents).
-    const hits = candidates.filter((h) => FILTERED_STATUS.has(h.status) && !ASSERTED.has(h.anchor));
+    // What the filter does not judge passes it (see judged()).
+    const hits = candidates.filter(judged);
     if (hits.length < candidates.length) {
       unjudged.push(label === 'yes' ? 1 : 0);
       return;

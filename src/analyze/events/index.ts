@@ -13,12 +13,11 @@
 import type { EventRecord, TextSpan } from '../../record/types.ts';
 import { resolveDate } from '../../text/dates.ts';
 import { SpanIndex } from '../../text/span-index.ts';
-import type { Doc } from '../doc.ts';
 import type { Component } from '../pipeline.ts';
 import { Reader } from '../quotes/reader.ts';
 import { argumentsOf, nameIndex } from './arguments.ts';
-import { type ReportedEvent, reportedEvents } from './detect.ts';
-import { FilterContext, filterFeatures, filterModels, KEEP_AT_LEAST, probability } from './filter.ts';
+import { reportedEvents } from './detect.ts';
+import { keptEvents } from './filter.ts';
 
 /** Words of evidence kept before and after the trigger, within its clause. */
 const EVIDENCE_BEFORE = 4;
@@ -85,49 +84,3 @@ export const eventsComponent: Component = {
     doc.events = events;
   },
 };
-
-/**
- * Events that are said to have taken place (happened, ongoing) are what the
- * filter judges: a plan, a prediction, a denial or a hedge carries its own
- * explicit cue, and the gold standard the filter learns from counts only
- * events that took place.
- */
-export const FILTERED_STATUS: ReadonlySet<string> = new Set(['happened', 'ongoing']);
-/**
- * Nor does it judge an event the sentence asserts outright: a relative clause
- * that says it was carried out («الضربة التي وجهتها الطائرات») or the
- * casualties it caused («قتل خمسة في انفجار»). Such an event may be
- * background to the sentence's main news — which is what the gold standard
- * asks about — but the article still tells that it took place.
- */
-export const ASSERTED: ReadonlySet<string> = new Set(['relative', 'casualty']);
-
-/** The candidates the learned filter keeps: each sentence's events of a filtered type, kept or dropped together. */
-export function keptEvents(doc: Doc, r: Reader, hits: readonly ReportedEvent[]): ReportedEvent[] {
-  const models = filterModels();
-  if (!models.size) return [...hits];
-  const groups = new Map<string, ReportedEvent[]>();
-  for (const h of hits) {
-    if (!models.has(h.type) || !FILTERED_STATUS.has(h.status) || ASSERTED.has(h.anchor)) continue;
-    const key = `${r.sentenceOf[h.start]}|${h.type}`;
-    const g = groups.get(key) ?? [];
-    g.push(h);
-    groups.set(key, g);
-  }
-  const dropped = new Set<ReportedEvent>();
-  const ctx = new FilterContext(doc);
-  const bySentence = new Map<number, ReportedEvent[]>();
-  for (const h of hits) {
-    const s = r.sentenceOf[h.start]!;
-    const list = bySentence.get(s) ?? [];
-    list.push(h);
-    bySentence.set(s, list);
-  }
-  for (const g of groups.values()) {
-    const model = models.get(g[0]!.type)!;
-    const sentenceHits = bySentence.get(r.sentenceOf[g[0]!.start]!) ?? [];
-    if (probability(model, filterFeatures(ctx, r, g[0]!.type, g, sentenceHits)) < KEEP_AT_LEAST)
-      for (const h of g) dropped.add(h);
-  }
-  return hits.filter((h) => !dropped.has(h));
-}
