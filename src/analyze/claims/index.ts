@@ -174,7 +174,7 @@ function classify(r: Reader, q: Quote, from: number, to: number): Kind | null {
     if (!w.arabic) continue;
     if (HORIZON_WORDS.has(w.core)) horizonCue = true;
     const kinds = cueKinds(w);
-    const future = r.doc.segments[i]?.some((p) => p.role === 'fut') ?? false;
+    const future = r.isFuture(i);
     if (future || kinds.has('prediction')) found.add('prediction');
     // «قد» before a present verb: a possibility.
     if (w.core === 'قد' && /^[يت]/.test(r.words[i + 1]?.core ?? '')) found.add('prediction');

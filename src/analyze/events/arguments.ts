@@ -149,31 +149,13 @@ function skipTime(r: Reader, i: number, to: number): number {
   return i;
 }
 
-/** A count: digits, or a count word («عشرات», «ثلاثة»). */
+/** A count: digits, or a count word (data/events/cues.tsv: «عشرات», «ثلاثة»). */
 function isCount(r: Reader, i: number): boolean {
   if (r.tokens[i]?.kind === 'number') return true;
   const w = r.words[i];
-  return !!w?.arabic && COUNT_HEADS.has(w.stem);
+  const counts = eventLexicon().cues.get('count');
+  return !!w?.arabic && !!counts && keysOf(w).some((k) => counts.has(k));
 }
-const COUNT_HEADS = new Set(
-  [
-    'الاف',
-    'آلاف',
-    'مئات',
-    'عشرات',
-    'ثلاثة',
-    'أربعة',
-    'خمسة',
-    'ستة',
-    'سبعة',
-    'ثمانية',
-    'تسعة',
-    'عشرة',
-    'عدد',
-    'مليون',
-    'ألف',
-  ].map(foldKey),
-);
 
 /**
  * The noun phrase starting at token i: up to two words (a noun and its

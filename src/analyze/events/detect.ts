@@ -5,16 +5,17 @@
  * event by itself. A verbal noun («هجوم», «اتفاق», «تظاهرة») also names events
  * in general («مكافحة الهجمات», «ظاهرة الخطف»), so it reports one only when
  * something in its clause ties it to a particular occurrence: an eventive
- * verb («شن هجوما», «وقع الانفجار»), a time («أمس»), a count («ثلاث غارات»),
- * casualties for violence («مقتل … في هجوم»), a crowd for protests («آلاف
- * المتظاهرين»).
+ * verb next to it («شن هجوما», «وقع الانفجار»), a relative clause that says it
+ * was carried out, casualties it caused («مقتل … في هجوم»), a count («ثلاث
+ * غارات»), a crowd for protests («آلاف المتظاهرين»).
  *
  * Status is read from the words before the trigger in its clause, nearest
  * kinds first: a negation denies it («لم», «نفى»), a hedge makes it claimed
  * («المزعوم», «يشتبه»), an intention plans it («تعتزم», «تتجه إلى»), a
  * future marker predicts it («سوف», «سـ», «من المتوقع», «قد» before a
- * present verb, «المقبلة» after it), continuation makes it ongoing («لا
- * تزال», «منذ» after a present verb); otherwise it happened.
+ * present verb, «المقبلة» after it; a future meeting is planned),
+ * continuation or a present verb that opens its clause makes it ongoing
+ * («لا تزال», «وتحاصر القوات»); otherwise it happened.
  */
 import type { EventRecord } from '../../record/types.ts';
 import { SpanIndex } from '../../text/span-index.ts';
@@ -30,7 +31,7 @@ const VERB_REACH_AFTER = 3;
 const RELATIVE_REACH = 4;
 /** Words before a trigger searched for a status cue. */
 const STATUS_REACH = 5;
-/** Words after a trigger searched for a future or continuing time («المقبلة», «منذ»). */
+/** Words after a trigger searched for a future time («المقبلة»). */
 const AFTER_REACH = 6;
 
 export interface ReportedEvent extends TriggerHit {
@@ -143,7 +144,7 @@ function needsAnchor(r: Reader, hit: TriggerHit): boolean {
   // possibility («التي تستهدف المدنيين», «أن ينفجر الوضع») and needs an anchor like a noun.
   if (!hit.present) return false;
   // «سيقصف»: a future verb is a prediction, said as such.
-  if (r.doc.segments[hit.start]?.some((p) => p.role === 'fut')) return false;
+  if (r.isFuture(hit.start)) return false;
   const prev = hit.start - 1;
   if (isSubjunctive(r, prev)) return true;
   const opensClause = prev < 0 || r.sentenceOf[prev] !== r.sentenceOf[hit.start] || isClauseBreak(r, prev);
@@ -238,7 +239,9 @@ function anchored({ r, keys, lex, sFrom, sTo }: Scope, hit: TriggerHit): string 
     if (hit.type === 'PROTEST' && has(lex, 'crowd', k)) return 'crowd';
   }
   // A count written as a word or the dual right before or after («ثلاث غارات», «هجومان»).
-  return !governed && (isCountWord(r, hit.start - 1) || isCountWord(r, hit.end)) ? 'count' : null;
+  return !governed && (has(lex, 'count', keys.at(hit.start - 1)) || has(lex, 'count', keys.at(hit.end)))
+    ? 'count'
+    : null;
 }
 
 /** Word tokens strictly between i and j (i < j). */
@@ -248,33 +251,7 @@ function wordsBetween(r: Reader, i: number, j: number): number {
   return n;
 }
 
-const COUNT_WORDS = new Set([
-  'ثلاث',
-  'ثلاثه',
-  'اربع',
-  'اربعه',
-  'خمس',
-  'خمسه',
-  'سته',
-  'ست',
-  'سبع',
-  'عشر',
-  'عشرات',
-  'عده',
-  'سلسله',
-  'اثنين',
-  'اثنان',
-  'مزدوج',
-  'مزدوجه',
-  'متزامنه',
-  'متزامنين',
-]);
-function isCountWord(r: Reader, i: number): boolean {
-  const w = r.words[i];
-  return !!w?.arabic && (COUNT_WORDS.has(w.stem) || COUNT_WORDS.has(w.core));
-}
-
-/** Small words a status or generic cue may reach across: «على», «من», «في» … */
+/** Small words a generic cue may reach across: «على», «من», «في» … */
 function isLinkWord(r: Reader, i: number): boolean {
   const w = r.words[i];
   return !!w?.arabic && w.core.length <= 2;
@@ -331,8 +308,7 @@ function statusOf(
   };
   // «سيقصف», «ستشن هجوما»: the future prefix on the trigger or on a verb just before it.
   const future = () => {
-    for (let i = Math.max(from, hit.start - 2); i <= hit.start; i++)
-      if (r.doc.segments[i]?.some((p) => p.role === 'fut')) return true;
+    for (let i = Math.max(from, hit.start - 2); i <= hit.start; i++) if (r.isFuture(i)) return true;
     return false;
   };
   // «قد» before a present verb predicts («قد تشهد»); before a past verb it affirms («قد قتل»).

@@ -172,6 +172,10 @@ export class Reader {
     const prev = this.words[i - 1];
     return this.isComplementizer(i) && !!prev?.arabic && ADVERBIAL_AN.has(prev.core);
   }
+  /** The token carries the future prefix «سـ» («سيقصف», «ستنتهي»). */
+  isFuture(i: number): boolean {
+    return this.doc.segments[i]?.some((p) => p.role === 'fut') ?? false;
+  }
   /** The preposition a token is or starts with: «في» «عن» …, or an attached ب/ل. */
   preposition(i: number): string | null {
     const w = this.words[i];
