@@ -233,7 +233,7 @@ function anchored({ r, keys, lex, sFrom, sTo }: Scope, hit: TriggerHit): string 
     // A count: «ثلاث غارات» before the noun, or «قتل 18 شخصا» after it (casualties, for violence:
     // «140 هجوما» in a year is a statistic, not an event).
     if (near && r.tokens[i]!.kind === 'number' && (hit.type !== 'ASSAULT' || i >= hit.end)) return 'number';
-    if (near && has(lex, 'anchor-verb', k)) return 'anchor-verb';
+    if (near && (has(lex, 'anchor-verb', k) || has(lex, 'anchor-noun', k))) return 'anchor-verb';
     const other = hit.type !== 'ASSAULT' && hit.type !== 'PROTEST';
     if (near && other && (has(lex, 'anchor-other', k) || has(lex, 'anchor-word', k))) return 'anchor-verb';
     if (hit.type === 'PROTEST' && has(lex, 'crowd', k)) return 'crowd';
