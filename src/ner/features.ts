@@ -45,6 +45,10 @@ const TYPE_BITS: Record<string, number> = { PER, LOC, ORG };
 /** History features shared by every token they fit (callers only read feature lists). */
 const NONE: readonly string[] = ['h=none'];
 const ONLY_O: readonly string[] = ['h=O'];
+/** History features by the type most often given (PER, ORG, LOC, MISC) and the share of named uses (most, some, few). */
+const HISTORY: readonly (readonly (readonly string[])[])[] = ['PER', 'ORG', 'LOC', 'MISC'].map((type) =>
+  ['most', 'some', 'few'].map((share) => [`h=${type}`, `h=${type}|${share}`]),
+);
 
 /** What a word contributes, independent of its neighbours. */
 export interface WordInfo {
@@ -209,56 +213,51 @@ export class NerFeatures {
     tags: readonly (readonly number[])[],
     window: number,
   ): (readonly string[])[][] {
-    const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
-    const typeOf = (t: number) => (t === 0 ? -1 : (t - 1) >> 1);
-    // Per sentence: stem → counts [O, PER, ORG, LOC, MISC].
-    const counts = stems.map((ss, k) => {
-      const m = new Map<string, number[]>();
-      ss.forEach((stem, i) => {
-        const c = m.get(stem) ?? [0, 0, 0, 0, 0];
-        c[typeOf(tags[k]![i]!) + 1]!++;
-        m.set(stem, c);
-      });
-      return m;
-    });
-    // A running total over the window, moved one sentence at a time.
-    const running = new Map<string, number[]>();
-    const shift = (j: number, sign: number) => {
-      for (const [stem, c] of counts[j]!) {
-        let r = running.get(stem);
-        if (!r) {
-          r = [0, 0, 0, 0, 0];
-          running.set(stem, r);
+    // Stems as small integers, and per stem a running count of its tags [O, PER, ORG, LOC, MISC]
+    // over the window: typed arrays, no map or array per sentence.
+    const codes = new Map<string, number>();
+    const coded = stems.map((ss) =>
+      Int32Array.from(ss, (stem) => {
+        let c = codes.get(stem);
+        if (c === undefined) {
+          c = codes.size;
+          codes.set(stem, c);
         }
-        for (let t = 0; t < 5; t++) r[t]! += sign * c[t]!;
-      }
+        return c;
+      }),
+    );
+    const typeSlot = (t: number) => (t === 0 ? 0 : ((t - 1) >> 1) + 1);
+    const running = new Int32Array(codes.size * 5);
+    const shift = (j: number, sign: number) => {
+      const cs = coded[j]!;
+      const ts = tags[j]!;
+      for (let i = 0; i < cs.length; i++) running[cs[i]! * 5 + typeSlot(ts[i]!)]! += sign;
     };
     for (let j = 0; j <= Math.min(window, stems.length - 1); j++) shift(j, 1);
-    const HIST: Record<string, string[]> = {};
-    const total = [0, 0, 0, 0, 0];
-    return stems.map((ss, k) => {
+    const total = new Int32Array(5);
+    return coded.map((cs, k) => {
       if (k > 0) {
         if (k + window < stems.length) shift(k + window, 1);
         if (k - window - 1 >= 0) shift(k - window - 1, -1);
       }
-      return ss.map((stem, i) => {
-        // The running counts less the token itself, in a scratch array (no copy per token).
-        const r = running.get(stem)!;
-        for (let t = 0; t < 5; t++) total[t] = r[t]!;
-        total[typeOf(tags[k]![i]!) + 1]!--;
+      const ts = tags[k]!;
+      const out = new Array<readonly string[]>(cs.length);
+      for (let i = 0; i < cs.length; i++) {
+        // The running counts less the token itself.
+        const base = cs[i]! * 5;
+        for (let t = 0; t < 5; t++) total[t] = running[base + t]!;
+        total[typeSlot(ts[i]!)]!--;
         const named = total[1]! + total[2]! + total[3]! + total[4]!;
-        if (named + total[0]! === 0) return NONE;
-        if (named === 0) return ONLY_O;
-        let best = 1;
-        for (let t = 2; t < 5; t++) if (total[t]! > total[best]!) best = t;
-        const share = named / (named + total[0]!);
-        const key = `${best}${share > 0.66 ? 'most' : share > 0.33 ? 'some' : 'few'}`;
-        HIST[key] ??= [
-          `h=${TYPES[best - 1]}`,
-          `h=${TYPES[best - 1]}|${share > 0.66 ? 'most' : share > 0.33 ? 'some' : 'few'}`,
-        ];
-        return HIST[key]!;
-      });
+        if (named + total[0]! === 0) out[i] = NONE;
+        else if (named === 0) out[i] = ONLY_O;
+        else {
+          let best = 1;
+          for (let t = 2; t < 5; t++) if (total[t]! > total[best]!) best = t;
+          const share = named / (named + total[0]!);
+          out[i] = HISTORY[best - 1]![share > 0.66 ? 0 : share > 0.33 ? 1 : 2]!;
+        }
+      }
+      return out;
     });
   }
 

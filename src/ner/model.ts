@@ -80,23 +80,47 @@ export function deserialise(gz: Buffer): Weights {
 export const HISTORY_WINDOW = 25;
 
 /**
- * One model's view of a word: the summed emission weights of its own
- * features and of its features as each neighbour (5 × TAG_COUNT), and the
- * model's pair features that start with it (null where the model has none:
- * most words). Depends on the spelling alone, so it is cached per word.
+ * Small integer codes for the string values that pair features join (search
+ * forms, trigger kinds, article classes, shapes), shared by both passes.
+ * Only values some pair feature holds get a code: any other value cannot
+ * complete a pair, so its lookups are skipped outright.
  */
-interface ModelWord {
-  readonly sums: Float64Array;
-  /** For each of PAIR_FEATURES, the second values the model pairs with this word's first value. */
-  readonly pairs: readonly (ReadonlyMap<string, number> | undefined)[];
+class ValueCodes {
+  private readonly codes = new Map<string, number>();
+
+  add(value: string): number {
+    let c = this.codes.get(value);
+    if (c === undefined) {
+      c = this.codes.size;
+      this.codes.set(value, c);
+    }
+    return c;
+  }
+
+  /** The value's code, or -1 when no pair feature holds it. */
+  of(value: string): number {
+    return this.codes.get(value) ?? -1;
+  }
 }
 
-/** A word as both passes see it: looked up once per token. */
+/**
+ * A word as both passes see it, looked up once per token: each pass's
+ * summed emission weights of the word's own features and of its features
+ * as each neighbour (5 × TAG_COUNT), and the codes of the values its pair
+ * features take. Depends on the spelling alone, so it is cached per word.
+ */
 interface Entry {
   readonly info: WordInfo;
-  readonly first: ModelWord;
-  readonly second: ModelWord;
+  /** The first pass's sums, then the second's. */
+  readonly sums: readonly [Float64Array, Float64Array];
+  readonly key: number;
+  readonly trigger: number;
+  readonly article: number;
+  readonly shape: number;
 }
+
+/** Phrase marks are "", B-/I- of PER, LOC and ORG, and «outside the sentence»: eight kinds. */
+const MARK_CODES = 8;
 
 const [OWN, PREV1, NEXT1, PREV2, NEXT2] = [0, 1, 2, 3, 4].map((k) => k * TAG_COUNT) as [
   number,
@@ -107,35 +131,33 @@ const [OWN, PREV1, NEXT1, PREV2, NEXT2] = [0, 1, 2, 3, 4].map((k) => k * TAG_COU
 ];
 
 /**
- * Emission scores of one model, from ModelWords: news repeats its words, so
- * most tokens cost a few vector additions instead of forty string builds
- * and hash lookups. The features are `NerFeatures.sentence`'s, by
+ * Emission scores of one model, from cached word sums: news repeats its
+ * words, so most tokens cost a few vector additions instead of forty string
+ * builds and hash lookups. The features are `NerFeatures.sentence`'s, by
  * construction (the same parts), and `tagDocumentUncached` checks it.
  */
 class Scorer {
   private readonly boundary: Float64Array;
-  private readonly pairTables: Map<string, Map<string, number>>[];
-  private readonly markCache = new Map<number, Float64Array>();
-  /** Small integer codes of marks (undefined, past either end of the sentence, is «\u0000»). */
-  private readonly markCodes = new Map<string, number>();
+  /** Per PAIR_FEATURES, by the first value's code: the second value's code → the feature's emission offset. */
+  private readonly pairTables: (Map<number, number> | undefined)[][];
+  /** Mark feature sums by the codes of a token's mark and its neighbours' (8 × 8 × 8). */
+  private readonly markCache: (Float64Array | undefined)[] = [];
+  /** Emission sums of the second pass's history feature lists (a few shared arrays). */
+  private readonly extraCache = new Map<readonly string[], Float64Array>();
 
   constructor(
     readonly weights: Weights,
     private readonly features: NerFeatures,
+    codes: ValueCodes,
   ) {
     this.boundary = this.sums([[], BOUNDARY.prev1, BOUNDARY.next1, BOUNDARY.prev2, BOUNDARY.next2]);
-    this.pairTables = this.buildPairTables();
-    this.startPairs = this.pairTables.map((t) => t.get('<s>'));
+    this.pairTables = this.buildPairTables(codes);
   }
 
-  /** The model's view of one word (uncached: the tagger caches Entries). */
-  word(w: string, info: WordInfo): ModelWord {
+  /** The model's summed weights for one word (uncached: the tagger caches Entries). */
+  word(w: string): Float64Array {
     const p = this.features.wordParts(w);
-    const firsts = [info.key, info.key, info.trigger, info.shape];
-    return {
-      sums: this.sums([p.own, p.prev1, p.next1, p.prev2, p.next2]),
-      pairs: this.pairTables.map((t, k) => t.get(firsts[k]!)),
-    };
+    return this.sums([p.own, p.prev1, p.next1, p.prev2, p.next2]);
   }
 
   private sums(groups: readonly (readonly string[])[]): Float64Array {
@@ -144,129 +166,153 @@ class Scorer {
     groups.forEach((g, k) => {
       for (const f of g) {
         const id = featureIndex.get(f);
-        if (id !== undefined) addWeights(out, k * TAG_COUNT, emission, id);
+        if (id !== undefined) addWeights(out, k * TAG_COUNT, emission, id * TAG_COUNT);
       }
     });
     return out;
   }
 
   /**
-   * Pair features by their two values, read out of the model once. A value
-   * may itself hold «|», so every split of a feature's text is entered: any
-   * split that matches spells the same feature string, so the answers are
-   * those of the plain lookup.
+   * Pair features by the codes of their two values, read out of the model
+   * once. A value may itself hold «|», so every split of a feature's text is
+   * entered: any split that matches spells the same feature string, so the
+   * answers are those of the plain lookup.
    */
-  private buildPairTables(): Map<string, Map<string, number>>[] {
-    const tables = PAIR_FEATURES.map(() => new Map<string, Map<string, number>>());
+  private buildPairTables(codes: ValueCodes): (Map<number, number> | undefined)[][] {
+    const tables = PAIR_FEATURES.map((): (Map<number, number> | undefined)[] => []);
     const prefixes = PAIR_FEATURES.map((name) => `${name}=`);
     for (const [feature, id] of this.weights.featureIndex) {
       const k = prefixes.findIndex((p) => feature.startsWith(p));
       if (k < 0) continue;
       const value = feature.slice(prefixes[k]!.length);
       for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1)) {
-        const a = value.slice(0, bar);
-        let inner = tables[k]!.get(a);
+        const a = codes.add(value.slice(0, bar));
+        const b = codes.add(value.slice(bar + 1));
+        let inner = tables[k]![a];
         if (!inner) {
           inner = new Map();
-          tables[k]!.set(a, inner);
+          tables[k]![a] = inner;
         }
-        inner.set(value.slice(bar + 1), id);
+        inner.set(b, id * TAG_COUNT);
       }
     }
     return tables;
   }
 
-  /**
-   * The mark features of token i, by its marks and its neighbours': few
-   * distinct marks, so a numeric key into a small table (no string built per
-   * token). A mark not seen before gets the next code.
-   */
-  private markSums(marks: readonly string[], i: number): Float64Array {
-    const key =
-      (this.markCode(i > 0 ? marks[i - 1] : undefined) * 64 + this.markCode(marks[i])) * 64 +
-      this.markCode(marks[i + 1]);
-    let hit = this.markCache.get(key);
+  /** The mark features of a token by the codes of its and its neighbours' marks. */
+  private markSums(
+    before: number,
+    at: number,
+    after: number,
+    marks: readonly string[],
+    i: number,
+  ): Float64Array {
+    const key = (before * MARK_CODES + at) * MARK_CODES + after;
+    let hit = this.markCache[key];
     if (!hit) {
       hit = this.sums([this.features.markFeatures(marks, i)]);
-      this.markCache.set(key, hit);
+      this.markCache[key] = hit;
     }
     return hit;
   }
 
-  private markCode(mark: string | undefined): number {
-    const m = mark ?? '\u0000';
-    let c = this.markCodes.get(m);
-    if (c === undefined) {
-      c = this.markCodes.size;
-      this.markCodes.set(m, c);
+  private extraSums(list: readonly string[]): Float64Array {
+    let hit = this.extraCache.get(list);
+    if (!hit) {
+      hit = this.sums([list]);
+      this.extraCache.set(list, hit);
     }
-    return c;
+    return hit;
   }
 
-  /** n × TAG_COUNT emission scores for a sentence, plus `extra` features per token (the second pass's history). */
+  /**
+   * n × TAG_COUNT emission scores for a sentence: `pass` picks the pass's
+   * sums from the entries; `markCodes` codes each token's phrase mark;
+   * `extra` holds the second pass's history features per token.
+   */
   scores(
-    words: readonly ModelWord[],
-    infos: readonly WordInfo[],
+    entries: readonly Entry[],
+    pass: 0 | 1,
     marks: readonly string[],
+    markCodes: Int32Array,
+    edges: { readonly start: number; readonly end: number },
     extra?: readonly (readonly string[])[],
   ): Float64Array {
-    const n = words.length;
+    const n = entries.length;
     const out = new Float64Array(n * TAG_COUNT);
     const b = this.boundary;
-    const { emission, featureIndex } = this.weights;
-    const startPairs = this.startPairs;
+    const { emission } = this.weights;
+    const [wPrev, wNext, trArt, shShape] = this.pairTables as [
+      (Map<number, number> | undefined)[],
+      (Map<number, number> | undefined)[],
+      (Map<number, number> | undefined)[],
+      (Map<number, number> | undefined)[],
+    ];
+    const outside = 0; // the code of «past either end of the sentence»
     for (let i = 0; i < n; i++) {
       const row = i * TAG_COUNT;
-      const w = words[i]!;
-      const info = infos[i]!;
-      addRow(out, row, w.sums, OWN);
-      addRow(out, row, i > 0 ? words[i - 1]!.sums : b, PREV1);
-      addRow(out, row, i + 1 < n ? words[i + 1]!.sums : b, NEXT1);
-      addRow(out, row, i > 1 ? words[i - 2]!.sums : b, PREV2);
-      addRow(out, row, i + 2 < n ? words[i + 2]!.sums : b, NEXT2);
-      addRow(out, row, this.markSums(marks, i), 0);
+      const e = entries[i]!;
+      const prev = i > 0 ? entries[i - 1]! : null;
+      const next = i + 1 < n ? entries[i + 1]! : null;
+      const own = e.sums[pass];
+      const p1 = prev ? prev.sums[pass] : b;
+      const n1 = next ? next.sums[pass] : b;
+      const p2 = i > 1 ? entries[i - 2]!.sums[pass] : b;
+      const n2 = i + 2 < n ? entries[i + 2]!.sums[pass] : b;
+      const mark = this.markSums(
+        i > 0 ? markCodes[i - 1]! : outside,
+        markCodes[i]!,
+        i + 1 < n ? markCodes[i + 1]! : outside,
+        marks,
+        i,
+      );
+      // One pass over the tags: the word's own sums, its neighbours' at their offsets, the marks.
+      for (let t = 0; t < TAG_COUNT; t++)
+        out[row + t] =
+          own[OWN + t]! + p1[PREV1 + t]! + n1[NEXT1 + t]! + p2[PREV2 + t]! + n2[NEXT2 + t]! + mark[t]!;
       // PAIR_FEATURES: w-1|w, w|w+1, tr-1|art, sh-1|sh (unrolled: no arrays per token).
-      const prev = i > 0 ? words[i - 1]!.pairs : startPairs;
-      addPair(out, row, emission, prev[0]?.get(info.key));
-      addPair(out, row, emission, w.pairs[1]?.get(i + 1 < n ? infos[i + 1]!.key : '</s>'));
-      addPair(out, row, emission, prev[2]?.get(info.article));
-      addPair(out, row, emission, prev[3]?.get(info.shape));
-      if (extra)
-        for (const f of extra[i]!) {
-          const id = featureIndex.get(f);
-          if (id !== undefined) addWeights(out, row, emission, id);
-        }
+      const pKey = prev ? prev.key : edges.start;
+      if (pKey >= 0 && e.key >= 0) addPair(out, row, emission, wPrev[pKey]?.get(e.key));
+      const nKey = next ? next.key : edges.end;
+      if (e.key >= 0 && nKey >= 0) addPair(out, row, emission, wNext[e.key]?.get(nKey));
+      const pTrigger = prev ? prev.trigger : edges.start;
+      if (pTrigger >= 0 && e.article >= 0) addPair(out, row, emission, trArt[pTrigger]?.get(e.article));
+      const pShape = prev ? prev.shape : edges.start;
+      if (pShape >= 0 && e.shape >= 0) addPair(out, row, emission, shShape[pShape]?.get(e.shape));
+      if (extra) addRow(out, row, this.extraSums(extra[i]!), 0);
     }
     return out;
   }
-
-  /** The pair tables' entries for a sentence's start («<s>» as the first value). */
-  private readonly startPairs: readonly (ReadonlyMap<string, number> | undefined)[];
 }
 
 function addRow(out: Float64Array, row: number, from: Float64Array, offset: number): void {
   for (let t = 0; t < TAG_COUNT; t++) out[row + t]! += from[offset + t]!;
 }
 
-function addPair(out: Float64Array, row: number, emission: Float32Array, id: number | undefined): void {
-  if (id !== undefined) addWeights(out, row, emission, id);
+function addPair(out: Float64Array, row: number, emission: Float32Array, base: number | undefined): void {
+  if (base !== undefined) addWeights(out, row, emission, base);
 }
 
-function addWeights(out: Float64Array, row: number, emission: Float32Array, id: number): void {
-  const base = id * TAG_COUNT;
+function addWeights(out: Float64Array, row: number, emission: Float32Array, base: number): void {
   for (let t = 0; t < TAG_COUNT; t++) out[row + t]! += emission[base + t]!;
 }
 
 /** Tags token sequences with the shipped models: a first pass, then a second that sees the document. */
 export class NerTagger {
   private readonly features = new NerFeatures(nerResources());
+  private readonly codes = new ValueCodes();
   private readonly firstPass: Scorer;
   private readonly secondPass: Scorer;
   private readonly entries = new Map<string, Entry>();
+  /** Small integer codes of phrase marks (undefined, past either end of the sentence, is «\u0000»). */
+  private readonly markCodes = new Map<string, number>([['\u0000', 0]]);
+  /** The codes of «<s>» and «</s>» as pair values. */
+  private readonly edges: { readonly start: number; readonly end: number };
 
   constructor(first: Weights, second: Weights) {
-    this.firstPass = new Scorer(first, this.features);
-    this.secondPass = new Scorer(second, this.features);
+    this.firstPass = new Scorer(first, this.features, this.codes);
+    this.secondPass = new Scorer(second, this.features, this.codes);
+    this.edges = { start: this.codes.of('<s>'), end: this.codes.of('</s>') };
   }
 
   private entry(w: string): Entry {
@@ -275,10 +321,33 @@ export class NerTagger {
       // Bounded like the segmenter's cache: a stream of rare words must not grow it for ever.
       if (this.entries.size > 300_000) this.entries.clear();
       const info = this.features.info(w);
-      e = { info, first: this.firstPass.word(w, info), second: this.secondPass.word(w, info) };
+      const codes = this.codes;
+      e = {
+        info,
+        sums: [this.firstPass.word(w), this.secondPass.word(w)],
+        key: codes.of(info.key),
+        trigger: codes.of(info.trigger),
+        article: codes.of(info.article),
+        shape: codes.of(info.shape),
+      };
       this.entries.set(w, e);
     }
     return e;
+  }
+
+  private markCodesOf(marks: readonly string[]): Int32Array {
+    const out = new Int32Array(marks.length);
+    for (let i = 0; i < marks.length; i++) {
+      const m = marks[i]!;
+      let c = this.markCodes.get(m);
+      if (c === undefined) {
+        c = this.markCodes.size;
+        if (c >= MARK_CODES) throw new Error(`NER: more than ${MARK_CODES} kinds of phrase mark`);
+        this.markCodes.set(m, c);
+      }
+      out[i] = c;
+    }
+    return out;
   }
 
   /** BIO tags (as strings) for one sentence's tokens, taken as given. */
@@ -295,14 +364,11 @@ export class NerTagger {
     const entries = sentences.map((words) => words.map((w) => this.entry(w)));
     const infos = entries.map((es) => es.map((e) => e.info));
     const marks = infos.map((is) => this.features.phraseMarks(is));
-    const first = this.firstPass;
+    const codes = marks.map((m) => this.markCodesOf(m));
     const constraints = infos.map((is) => conjunctionConstraint(is));
+    const first = this.firstPass;
     const firstTags = entries.map((es, k) => {
-      const scores = first.scores(
-        es.map((e) => e.first),
-        infos[k]!,
-        marks[k]!,
-      );
+      const scores = first.scores(es, 0, marks[k]!, codes[k]!, this.edges);
       constraints[k]!(scores);
       return viterbi(first.weights, scores, es.length);
     });
@@ -313,12 +379,7 @@ export class NerTagger {
     );
     const second = this.secondPass;
     return entries.map((es, k) => {
-      const scores = second.scores(
-        es.map((e) => e.second),
-        infos[k]!,
-        marks[k]!,
-        history[k],
-      );
+      const scores = second.scores(es, 1, marks[k]!, codes[k]!, this.edges, history[k]);
       constraints[k]!(scores);
       return viterbi(second.weights, scores, es.length);
     });

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { tagConll } from '../cli/tag.ts';
 import { readConll, spanScore } from './conll.ts';
 import { deserialise, nerTagger, serialise } from './model.ts';
-import { decode, train } from './perceptron.ts';
+import { decode, seeded, train, viterbi } from './perceptron.ts';
 import { ALLOWED, spansOf, TAG_COUNT, TAGS, tagIndex } from './tags.ts';
 
 describe('BIO tags', () => {
@@ -26,6 +26,44 @@ describe('BIO tags', () => {
   it('scores spans exactly, by type', () => {
     const s = spanScore([['B-PER', 'I-PER', 'O']], [['B-PER', 'O', 'O']], spansOf);
     assert.equal(s.f1, 0);
+  });
+});
+
+describe('viterbi', () => {
+  // Every BIO-valid sequence of n tags, scored in full: what the search must find.
+  function bruteForce(scores: Float64Array, transition: Float32Array, n: number): number[] {
+    let best: number[] = [];
+    let bestScore = Number.NEGATIVE_INFINITY;
+    const walk = (prefix: number[], score: number) => {
+      if (prefix.length === n) {
+        if (score > bestScore) {
+          bestScore = score;
+          best = prefix;
+        }
+        return;
+      }
+      const prev = prefix.length ? prefix.at(-1)! : TAG_COUNT;
+      for (let t = 0; t < TAG_COUNT; t++) {
+        if (!ALLOWED[prev * TAG_COUNT + t]) continue;
+        walk(
+          [...prefix, t],
+          score + transition[prev * TAG_COUNT + t]! + scores[prefix.length * TAG_COUNT + t]!,
+        );
+      }
+    };
+    walk([], 0);
+    return best;
+  }
+
+  it('finds the best BIO-valid sequence, as a search of every sequence does', () => {
+    const random = seeded(11);
+    for (let trial = 0; trial < 30; trial++) {
+      const n = 1 + (trial % 4);
+      const transition = Float32Array.from({ length: (TAG_COUNT + 1) * TAG_COUNT }, () => random() * 4 - 2);
+      const scores = Float64Array.from({ length: n * TAG_COUNT }, () => random() * 6 - 3);
+      const weights = { featureIndex: new Map<string, number>(), emission: new Float32Array(0), transition };
+      assert.deepEqual(viterbi(weights, scores, n), bruteForce(scores, transition, n));
+    }
   });
 });
 

@@ -68,6 +68,16 @@ function emissionScores(weights: Weights, features: readonly (readonly string[])
   return scores;
 }
 
+/**
+ * For each tag, the tags that may precede it (an I-X only B-X or I-X), in
+ * increasing order, so the search below breaks ties as a full scan would.
+ */
+const PREDECESSORS: readonly Int8Array[] = Array.from({ length: TAG_COUNT }, (_, t) => {
+  const list: number[] = [];
+  for (let p = 0; p < TAG_COUNT; p++) if (ALLOWED[p * TAG_COUNT + t]) list.push(p);
+  return Int8Array.from(list);
+});
+
 /** The best BIO-valid tag sequence for n tokens given their emission scores (n × TAG_COUNT). */
 export function viterbi(weights: Weights, scores: Float64Array, n: number): number[] {
   if (n === 0) return [];
@@ -79,19 +89,22 @@ export function viterbi(weights: Weights, scores: Float64Array, n: number): numb
     best[t] = ALLOWED[START * T + t] ? scores[t]! + transition[START * T + t]! : Number.NEGATIVE_INFINITY;
   }
   for (let i = 1; i < n; i++) {
+    const from = (i - 1) * T;
+    const row = i * T;
     for (let t = 0; t < T; t++) {
-      let arg = 0;
-      let max = Number.NEGATIVE_INFINITY;
-      for (let p = 0; p < T; p++) {
-        if (!ALLOWED[p * T + t]) continue;
-        const v = best[(i - 1) * T + p]! + transition[p * T + t]!;
+      const preds = PREDECESSORS[t]!;
+      let arg = preds[0]!;
+      let max = best[from + arg]! + transition[arg * T + t]!;
+      for (let k = 1; k < preds.length; k++) {
+        const p = preds[k]!;
+        const v = best[from + p]! + transition[p * T + t]!;
         if (v > max) {
           max = v;
           arg = p;
         }
       }
-      best[i * T + t] = max + scores[i * T + t]!;
-      back[i * T + t] = arg;
+      best[row + t] = max + scores[row + t]!;
+      back[row + t] = arg;
     }
   }
   let last = 0;
