@@ -58,6 +58,8 @@ export interface WordInfo {
   readonly stem: string;
   /** The proclitic roles, joined («conj+prep+det»), or "". */
   readonly pre: string;
+  /** Opens with the conjunction «و» or «ف» (pre starts with "conj"). */
+  readonly conj: boolean;
   readonly pron: boolean;
   readonly definite: boolean;
   readonly shape: string;
@@ -145,6 +147,7 @@ export class NerFeatures {
       key,
       stem,
       pre,
+      conj: pre.startsWith('conj'),
       pron,
       definite,
       shape: shapeOf(word),
@@ -422,11 +425,11 @@ const I_LOC = tagIndex('I-LOC');
  */
 export function conjunctionConstraint(infos: readonly WordInfo[]): (scores: Float64Array) => void {
   return (scores) => {
-    infos.forEach((w, i) => {
-      if (!w.pre.startsWith('conj')) return;
+    for (let i = 0; i < infos.length; i++) {
+      if (!infos[i]!.conj) continue;
       scores[i * TAG_COUNT + I_PER] = Number.NEGATIVE_INFINITY;
       scores[i * TAG_COUNT + I_LOC] = Number.NEGATIVE_INFINITY;
-    });
+    }
   };
 }
 

@@ -82,7 +82,8 @@ const PREDECESSORS: readonly Int8Array[] = Array.from({ length: TAG_COUNT }, (_,
 export function viterbi(weights: Weights, scores: Float64Array, n: number): number[] {
   if (n === 0) return [];
   const T = TAG_COUNT;
-  const { transition } = weights;
+  // As doubles once per sentence, not a float32 conversion per load (training changes them between calls).
+  const transition = Float64Array.from(weights.transition);
   const best = new Float64Array(n * T);
   const back = new Int8Array(n * T);
   for (let t = 0; t < T; t++) {

@@ -302,8 +302,20 @@ export const searchForm = (text: string): View => normalize(text, SEARCH_FORM);
 
 /**
  * The search form of a short string, without building a map: for lexicon
- * keys and queries, where only the folded string is wanted.
+ * keys and queries, where only the folded string is wanted. Components ask
+ * for the same words' keys again and again, so short strings are
+ * remembered (a bounded table, emptied when full, as the segmenter's is).
  */
 export function foldKey(text: string): string {
-  return normalize(text, SEARCH_FORM).text;
+  if (text.length > FOLD_CACHE_MAX_LENGTH) return normalize(text, SEARCH_FORM).text;
+  let key = foldCache.get(text);
+  if (key === undefined) {
+    key = normalize(text, SEARCH_FORM).text;
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(text, key);
+  }
+  return key;
 }
+const FOLD_CACHE_MAX_LENGTH = 64;
+const FOLD_CACHE_LIMIT = 100_000;
+const foldCache = new Map<string, string>();
