@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'unsupported-input'
   | 'html-failed'
   | 'pipeline-config'
+  | 'store-unavailable'
+  | 'queue-unavailable'
   | 'usage';
 
 export interface ErrorContext {

@@ -1,0 +1,949 @@
+/**
+ * The store: article records kept whole and in queryable tables, people
+ * merged across articles, quotations clustered into statements, and an
+ * Arabic search index — one class over either engine's Driver.
+ *
+ * Writes are batches in one transaction: after a crash (kill -9 included)
+ * a batch is either all there or not at all, and since an article's id is
+ * the hash of its text and URL, running the same ingest again stores exactly
+ * what is missing. Nothing is counted in place (no document frequencies or
+ * totals updated per write: those rows would make every concurrent writer
+ * wait for every other); the search reads frequencies off the postings it
+ * fetches anyway.
+ */
+import type { ArticleRecord, Person, Quote } from '../record/types.ts';
+import { type Clause, filterKey, type ParsedQuery, parseQuery, type SearchFilters } from '../search/query.ts';
+import { decodePositions, termTokens } from '../search/terms.ts';
+import type { Driver, Param } from './driver.ts';
+import { contentSketch, evidenceOf, lastWord, MIN_SHARED, nameKey, personIdentity } from './identity.ts';
+import type { AnalysedArticle } from './index-entry.ts';
+import { ARTICLE_TABLES, COLUMNS, migrate } from './schema.ts';
+
+export interface WriteResult {
+  readonly added: number;
+  readonly replaced: number;
+  /** Already stored (the same id), left as they were. */
+  readonly skipped: number;
+}
+
+export interface IngestError {
+  /** Where: a path, path:line, a URL, a queue job. */
+  readonly source: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface StoredError extends IngestError {
+  readonly at: string;
+}
+
+export interface StoreCounts {
+  readonly articles: number;
+  readonly persons: number;
+  readonly people: number;
+  readonly quotes: number;
+  readonly clusters: number;
+  readonly entities: number;
+  readonly places: number;
+  readonly events: number;
+  readonly claims: number;
+  readonly sources: number;
+  readonly terms: number;
+  readonly postings: number;
+  readonly errors: number;
+}
+
+export interface SearchOptions extends SearchFilters {
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface Snippet {
+  readonly text: string;
+  /** Offsets of `text` in the article's text. */
+  readonly start: number;
+  readonly end: number;
+  /** The matched words, as offsets in the article's text. */
+  readonly highlights: readonly { readonly start: number; readonly end: number }[];
+}
+
+export interface SearchHit {
+  readonly id: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly url: string | null;
+  /** BM25; 0 when the query has only filters (hits are then newest first). */
+  readonly score: number;
+  readonly snippet: Snippet;
+}
+
+export interface SearchResult {
+  readonly query: ParsedQuery;
+  readonly total: number;
+  readonly hits: readonly SearchHit[];
+}
+
+/** BM25's usual constants (Robertson & Zaragoza 2009). */
+const K1 = 1.2;
+const B = 0.75;
+/** A prefix stands for at most this many terms (the most frequent). */
+const MAX_EXPANSION = 64;
+const IN_CHUNK = 500;
+
+const json = (v: unknown) => JSON.stringify(v);
+const nul = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
+
+export class Store {
+  /** Ids never change once given: terms and persons are remembered (bounded). */
+  private readonly termIds = new Map<string, number>();
+  private readonly personIds = new Map<string, number>();
+  /** Article lengths by seq, for BM25, read incrementally (see corpusStats). */
+  private lengths = new Int32Array(0);
+  private lengthsUpTo = 0;
+  private stats: { at: number; articles: number; avgLength: number } | null = null;
+
+  private constructor(
+    readonly driver: Driver,
+    /** Where the store is, for messages: a path or a URL without its password. */
+    readonly location: string,
+  ) {}
+
+  static async open(driver: Driver, location: string): Promise<Store> {
+    await migrate(driver);
+    return new Store(driver, location);
+  }
+
+  get engine(): Driver['dialect'] {
+    return this.driver.dialect;
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  /** Which of these article ids are stored. */
+  async has(ids: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let at = 0; at < ids.length; at += IN_CHUNK) {
+      const part = ids.slice(at, at + IN_CHUNK);
+      const rows = await this.driver.all<{ id: string }>(
+        `SELECT id FROM articles WHERE id IN (${part.map(() => '?').join(', ')})`,
+        part,
+      );
+      for (const r of rows) out.add(r.id);
+    }
+    return out;
+  }
+
+  // ── writing ──────────────────────────────────────────────────────────────
+
+  /**
+   * Store analysed articles in one transaction. An article already stored is
+   * skipped, unless `replace` (reanalysis), which swaps its rows for the new
+   * ones.
+   */
+  async write(items: readonly AnalysedArticle[], options: { replace?: boolean } = {}): Promise<WriteResult> {
+    if (!items.length) return { added: 0, replaced: 0, skipped: 0 };
+    return this.driver
+      .transaction(async (tx) => {
+        // The same article twice in one batch is stored once.
+        const unique = [...new Map(items.map((it) => [it.record.id, it])).values()];
+        const existing = new Map<string, { seq: number; term_ids: Uint8Array }>();
+        for (let at = 0; at < unique.length; at += IN_CHUNK) {
+          const part = unique.slice(at, at + IN_CHUNK).map((it) => it.record.id);
+          const rows = await tx.all<{ id: string; seq: number; term_ids: Uint8Array }>(
+            `SELECT id, seq, term_ids FROM articles WHERE id IN (${part.map(() => '?').join(', ')})`,
+            part,
+          );
+          for (const r of rows) existing.set(r.id, { seq: Number(r.seq), term_ids: r.term_ids });
+        }
+        let skipped = items.length - unique.length;
+        let replaced = 0;
+        const fresh: AnalysedArticle[] = [];
+        for (const it of unique) {
+          const old = existing.get(it.record.id);
+          if (!old) fresh.push(it);
+          else if (!options.replace) skipped++;
+          else {
+            await this.removeRows(tx, old.seq, old.term_ids);
+            await this.writeArticle(tx, it, old.seq);
+            replaced++;
+          }
+        }
+        let added = 0;
+        for (const it of fresh) {
+          if (await this.writeArticle(tx, it, null)) added++;
+          else skipped++; // a concurrent writer stored it first
+        }
+        return { added, replaced, skipped };
+      })
+      .then((result) => {
+        this.invalidateStats(result.replaced > 0);
+        return result;
+      });
+  }
+
+  /** One article's rows; `seq` when it replaces a stored one. False when another writer stored it first. */
+  private async writeArticle(tx: Driver, it: AnalysedArticle, seq: number | null): Promise<boolean> {
+    const r = it.record;
+    const termIds = await this.termIdsOf(
+      tx,
+      it.index.terms.map((t) => t[0]),
+    );
+    const termBlob = new Uint8Array(Int32Array.from(termIds).buffer);
+    const m = r.meta;
+    const articleValues: Param[] = [
+      nul(m.url),
+      nul(m.title),
+      nul(m.outlet),
+      m.outlet ? filterKey(m.outlet) : null,
+      nul(m.published),
+      nul(m.source),
+      nul(m.language),
+      it.index.length,
+      it.pipeline,
+      new Date().toISOString(),
+      termBlob,
+      json(r),
+    ];
+    let at: number;
+    if (seq === null) {
+      const rows = await tx.all<{ seq: number }>(
+        `INSERT INTO articles (id, url, title, outlet, outlet_key, published, source, language, length, pipeline, analysed_at, term_ids, record)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
+        [r.id, ...articleValues],
+      );
+      if (!rows.length) return false;
+      at = Number(rows[0]!.seq);
+    } else {
+      await tx.run(
+        `UPDATE articles SET url = ?, title = ?, outlet = ?, outlet_key = ?, published = ?, source = ?, language = ?,
+         length = ?, pipeline = ?, analysed_at = ?, term_ids = ?, record = ? WHERE seq = ?`,
+        [...articleValues, seq],
+      );
+      at = seq;
+    }
+    await tx.insertMany(
+      'postings',
+      COLUMNS.postings,
+      it.index.terms.map(([, tf, positions], k) => [termIds[k]!, at, tf, positions]),
+    );
+    await this.writeChildren(tx, r, at);
+    return true;
+  }
+
+  private async writeChildren(tx: Driver, r: ArticleRecord, seq: number): Promise<void> {
+    const published = r.meta.published ?? null;
+    // People, and who they are across articles.
+    const personOf = new Map<string, number>();
+    const peopleRows: Param[][] = [];
+    const evidenceRows: Param[][] = [];
+    for (const p of r.people) {
+      const personId = await this.personIdOf(tx, p, r.id);
+      personOf.set(p.id, personId);
+      peopleRows.push([
+        seq,
+        p.id,
+        personId,
+        p.name,
+        nameKey(p.name),
+        json(p.titles),
+        json(p.affiliations),
+        p.group ? 1 : 0,
+        nul(p.wikidata),
+      ]);
+      for (const e of evidenceOf(p)) evidenceRows.push([personId, seq, e.kind, e.text, e.key]);
+    }
+    await tx.insertMany('people', COLUMNS.people, peopleRows);
+    await tx.insertMany('person_evidence', COLUMNS.person_evidence, evidenceRows);
+    // Quotations, each joined to the statement it repeats.
+    const quoteRows: Param[][] = [];
+    const shingleRows: Param[][] = [];
+    for (const q of r.quotes) {
+      const personId = q.speaker ? (personOf.get(q.speaker) ?? null) : null;
+      const cluster = await this.clusterOf(tx, q, personId, published, seq, shingleRows);
+      quoteRows.push([
+        seq,
+        q.id,
+        q.speaker,
+        personId,
+        q.kind,
+        q.verb?.text ?? null,
+        q.verb?.lemma ?? null,
+        q.content.text,
+        q.content.start,
+        q.content.end,
+        q.channel?.kind ?? null,
+        q.channel?.text ?? null,
+        q.channel?.source ?? null,
+        q.confidence,
+        cluster,
+        published,
+      ]);
+    }
+    await tx.insertMany('quotes', COLUMNS.quotes, quoteRows);
+    await tx.insertMany('quote_shingles', COLUMNS.quote_shingles, shingleRows);
+    await tx.insertMany(
+      'entities',
+      COLUMNS.entities,
+      r.entities.map((e) => [
+        seq,
+        e.type,
+        e.text,
+        nameKey(e.text),
+        nul(e.canonical),
+        e.canonical ? nameKey(e.canonical) : null,
+        nul(e.wikidata),
+        e.start,
+        e.end,
+      ]),
+    );
+    await tx.insertMany(
+      'places',
+      COLUMNS.places,
+      r.places.map((p) => [
+        seq,
+        p.text,
+        nameKey(p.text),
+        p.name,
+        filterKey(p.name),
+        p.country,
+        nul(p.lat),
+        nul(p.lon),
+        nul(p.geonames),
+        p.kind,
+        p.start,
+        p.end,
+      ]),
+    );
+    await tx.insertMany(
+      'events',
+      COLUMNS.events,
+      r.events.map((e) => {
+        // An event's place is a span of the text; the map needs the resolved place over it.
+        const at = e.place
+          ? r.places.find((p) => p.start < e.place!.end && e.place!.start < p.end)
+          : undefined;
+        return [
+          seq,
+          e.type,
+          nul(e.mode),
+          e.status,
+          e.actor?.text ?? null,
+          e.actor?.code ?? null,
+          e.target?.text ?? null,
+          e.target?.code ?? null,
+          e.place?.text ?? null,
+          nul(at?.lat),
+          nul(at?.lon),
+          nul(e.date),
+          e.assertedBy,
+          e.evidence.text,
+          e.evidence.start,
+          e.evidence.end,
+        ];
+      }),
+    );
+    await tx.insertMany(
+      'claims',
+      COLUMNS.claims,
+      r.claims.map((c) => [
+        seq,
+        c.kind,
+        c.speaker,
+        c.speaker ? (personOf.get(c.speaker) ?? null) : null,
+        c.quote,
+        c.text,
+        c.start,
+        c.end,
+        nul(c.due),
+      ]),
+    );
+    await tx.insertMany(
+      'sources',
+      COLUMNS.sources,
+      r.sources.map((s) => [seq, s.name, s.kind, s.start, s.end]),
+    );
+  }
+
+  /** An article's rows out of every table (before its new analysis is written). */
+  private async removeRows(tx: Driver, seq: number, termIds: Uint8Array): Promise<void> {
+    const clusters = await tx.all<{ cluster_id: number }>(
+      'SELECT cluster_id FROM quotes WHERE article_seq = ? AND cluster_id IS NOT NULL',
+      [seq],
+    );
+    const persons = await tx.all<{ person_id: number }>(
+      'SELECT DISTINCT person_id FROM people WHERE article_seq = ?',
+      [seq],
+    );
+    for (const table of ARTICLE_TABLES) await tx.run(`DELETE FROM ${table} WHERE article_seq = ?`, [seq]);
+    // Statements and persons this article alone held go with it; the others lose a member.
+    for (const { cluster_id } of clusters) {
+      await tx.run('UPDATE clusters SET size = size - 1 WHERE id = ?', [Number(cluster_id)]);
+      await tx.run('DELETE FROM clusters WHERE id = ? AND size <= 0', [Number(cluster_id)]);
+      await tx.run(
+        'UPDATE clusters SET first_published = (SELECT MIN(published) FROM quotes WHERE cluster_id = ?) WHERE id = ?',
+        [Number(cluster_id), Number(cluster_id)],
+      );
+    }
+    for (const { person_id } of persons) {
+      const gone = await tx.run(
+        'DELETE FROM persons WHERE id = ? AND NOT EXISTS (SELECT 1 FROM people WHERE person_id = ?)',
+        [Number(person_id), Number(person_id)],
+      );
+      if (gone) for (const [k, v] of this.personIds) if (v === Number(person_id)) this.personIds.delete(k);
+    }
+    const ids = new Int32Array(
+      termIds.buffer.slice(termIds.byteOffset, termIds.byteOffset + termIds.byteLength),
+    );
+    for (const id of ids)
+      await tx.run('DELETE FROM postings WHERE term_id = ? AND article_seq = ?', [id, seq]);
+  }
+
+  /** Ids of terms, made where new. */
+  private async termIdsOf(tx: Driver, terms: readonly string[]): Promise<number[]> {
+    const missing = [...new Set(terms.filter((t) => !this.termIds.has(t)))];
+    for (let at = 0; at < missing.length; at += IN_CHUNK) {
+      const part = missing.slice(at, at + IN_CHUNK);
+      const values = part.map(() => '(?)').join(', ');
+      await tx.run(`INSERT INTO terms (term) VALUES ${values} ON CONFLICT (term) DO NOTHING`, part);
+      const rows = await tx.all<{ id: number; term: string }>(
+        `SELECT id, term FROM terms WHERE term IN (${part.map(() => '?').join(', ')})`,
+        part,
+      );
+      if (this.termIds.size > 1_000_000) this.termIds.clear();
+      for (const row of rows) this.termIds.set(row.term, Number(row.id));
+    }
+    return terms.map((t) => {
+      const id = this.termIds.get(t);
+      if (id === undefined) throw new Error(`store: no id for term «${t}»`);
+      return id;
+    });
+  }
+
+  /** The person (across articles) a record's person is. */
+  private async personIdOf(tx: Driver, p: Person, articleId: string): Promise<number> {
+    const identity = personIdentity(p, articleId);
+    let key: string;
+    if (identity.kind === 'key') key = identity.key;
+    else {
+      const known = await this.personBySurname(
+        tx,
+        identity.lastWord,
+        evidenceOf(p).map((e) => e.key),
+      );
+      if (known !== null) return known;
+      key = identity.fallbackKey;
+    }
+    const cached = this.personIds.get(key);
+    if (cached !== undefined) return cached;
+    const name = p.name;
+    const rows = await tx.all<{ id: number }>(
+      `INSERT INTO persons (key, name, last_word, wikidata, grp) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET wikidata = COALESCE(persons.wikidata, excluded.wikidata) RETURNING id`,
+      [key, name, lastWord(name), nul(p.wikidata), p.group ? 1 : 0],
+    );
+    const id = Number(rows[0]!.id);
+    if (this.personIds.size > 200_000) this.personIds.clear();
+    this.personIds.set(key, id);
+    return id;
+  }
+
+  /**
+   * A one-word name's person: the one known person whose last name it is and
+   * who shares a title or affiliation with it, a full name preferred; null
+   * when none or several do.
+   */
+  private async personBySurname(
+    tx: Driver,
+    word: string,
+    evidence: readonly string[],
+  ): Promise<number | null> {
+    if (!word || !evidence.length) return null;
+    const rows = await tx.all<{ id: number; key: string }>(
+      `SELECT DISTINCT p.id, p.key FROM persons p JOIN person_evidence e ON e.person_id = p.id
+       WHERE p.last_word = ? AND e.key IN (${evidence.map(() => '?').join(', ')})`,
+      [word, ...evidence],
+    );
+    const full = rows.filter((r) => r.key.startsWith('name:') || r.key.startsWith('wikidata:'));
+    if (full.length === 1) return Number(full[0]!.id);
+    if (!full.length && rows.length === 1) return Number(rows[0]!.id);
+    return null;
+  }
+
+  /**
+   * The statement (cluster) a quotation repeats, made when it repeats none;
+   * null when its content is too short to tell. Its sketch rows are added to
+   * `shingleRows`, and the statement's earliest publication kept.
+   */
+  private async clusterOf(
+    tx: Driver,
+    q: Quote,
+    personId: number | null,
+    published: string | null,
+    seq: number,
+    shingleRows: Param[][],
+  ): Promise<number | null> {
+    const sketch = contentSketch(q.content.text);
+    if (!sketch) return null;
+    // Rows of this article's earlier quotes are not written yet: look at them too.
+    const pending = new Map<number, Set<number>>();
+    for (const [shingle, cluster] of shingleRows as [number, number, number][]) {
+      if (!sketch.includes(shingle)) continue;
+      const s = pending.get(cluster) ?? new Set<number>();
+      s.add(shingle);
+      pending.set(cluster, s);
+    }
+    const rows = await tx.all<{ cluster_id: number; shared: number; person_id: number | null }>(
+      `SELECT s.cluster_id, COUNT(DISTINCT s.shingle) AS shared, c.person_id FROM quote_shingles s
+       JOIN clusters c ON c.id = s.cluster_id
+       WHERE s.shingle IN (${sketch.map(() => '?').join(', ')})
+       GROUP BY s.cluster_id, c.person_id ORDER BY shared DESC, s.cluster_id LIMIT 8`,
+      sketch,
+    );
+    let chosen: number | null = null;
+    const candidates = rows.map((row) => ({
+      id: Number(row.cluster_id),
+      shared: Number(row.shared),
+      person: row.person_id === null ? null : Number(row.person_id),
+    }));
+    for (const [id, s] of pending) candidates.push({ id, shared: s.size, person: personId });
+    candidates.sort((a, b) => b.shared - a.shared || a.id - b.id);
+    for (const c of candidates) {
+      if (c.shared < MIN_SHARED) break;
+      // One statement has one speaker: an attributed quotation joins only its speaker's statements.
+      if (c.person !== null && personId !== null && c.person !== personId) continue;
+      chosen = c.id;
+      break;
+    }
+    if (chosen === null) {
+      const made = await tx.all<{ id: number }>(
+        'INSERT INTO clusters (person_id, first_published, size) VALUES (?, ?, 1) RETURNING id',
+        [personId, published],
+      );
+      chosen = Number(made[0]!.id);
+    } else {
+      await tx.run(
+        `UPDATE clusters SET size = size + 1,
+         first_published = CASE WHEN first_published IS NULL OR CAST(? AS TEXT) < first_published
+           THEN COALESCE(CAST(? AS TEXT), first_published) ELSE first_published END
+         WHERE id = ?`,
+        [published, published, chosen],
+      );
+    }
+    for (const shingle of sketch) shingleRows.push([shingle, chosen, seq]);
+    return chosen;
+  }
+
+  // ── errors ───────────────────────────────────────────────────────────────
+
+  /** Errors of the ingest, one per source and code: recording one again (a resumed run) changes nothing. */
+  async recordErrors(errors: readonly IngestError[]): Promise<void> {
+    if (!errors.length) return;
+    await this.driver.transaction(async (tx) => {
+      for (const e of errors) {
+        await tx.run(
+          `INSERT INTO errors (key, source, code, message, at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (key) DO UPDATE SET message = excluded.message, at = excluded.at`,
+          [`${e.source}\t${e.code}`, e.source, e.code, e.message, new Date().toISOString()],
+        );
+      }
+    });
+  }
+
+  async errors(options: { limit?: number; offset?: number } = {}): Promise<StoredError[]> {
+    return this.driver.all<StoredError>(
+      'SELECT source, code, message, at FROM errors ORDER BY at, source LIMIT ? OFFSET ?',
+      [options.limit ?? 1000, options.offset ?? 0],
+    );
+  }
+
+  // ── reading ──────────────────────────────────────────────────────────────
+
+  async counts(): Promise<StoreCounts> {
+    const tables = [
+      'articles',
+      'persons',
+      'people',
+      'quotes',
+      'clusters',
+      'entities',
+      'places',
+      'events',
+      'claims',
+      'sources',
+      'terms',
+      'postings',
+      'errors',
+    ] as const;
+    const out: Record<string, number> = {};
+    for (const t of tables) {
+      const rows = await this.driver.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`);
+      out[t] = Number(rows[0]!.n);
+    }
+    return out as unknown as StoreCounts;
+  }
+
+  async get(id: string): Promise<ArticleRecord | null> {
+    const rows = await this.driver.all<{ record: string }>('SELECT record FROM articles WHERE id = ?', [id]);
+    return rows.length ? (JSON.parse(rows[0]!.record) as ArticleRecord) : null;
+  }
+
+  /** Every stored record, oldest stored first, in pages (export, reanalysis); `pipelineNot` skips those made by that version. */
+  async *records(options: { pipelineNot?: string; page?: number } = {}): AsyncGenerator<ArticleRecord> {
+    const page = options.page ?? 200;
+    let after = 0;
+    for (;;) {
+      const rows = await this.driver.all<{ seq: number; record: string }>(
+        options.pipelineNot === undefined
+          ? 'SELECT seq, record FROM articles WHERE seq > ? ORDER BY seq LIMIT ?'
+          : 'SELECT seq, record FROM articles WHERE seq > ? AND pipeline <> ? ORDER BY seq LIMIT ?',
+        options.pipelineNot === undefined ? [after, page] : [after, options.pipelineNot, page],
+      );
+      if (!rows.length) return;
+      for (const r of rows) yield JSON.parse(r.record) as ArticleRecord;
+      after = Number(rows.at(-1)!.seq);
+    }
+  }
+
+  /** How many stored records another pipeline version made (what `reanalyze` would redo). */
+  async staleCount(pipeline: string): Promise<number> {
+    const rows = await this.driver.all<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM articles WHERE pipeline <> ?',
+      [pipeline],
+    );
+    return Number(rows[0]!.n);
+  }
+
+  // ── search ───────────────────────────────────────────────────────────────
+
+  /**
+   * The corpus as BM25 sees it: how many articles, their mean length, and
+   * each one's length. Read again at most every few seconds (other writers
+   * add articles), new articles only; this store's own writes start afresh.
+   */
+  private async corpusStats(): Promise<{ articles: number; avgLength: number }> {
+    if (this.stats && performance.now() - this.stats.at < 5000) return this.stats;
+    const rows = await this.driver.all<{ n: number; total: number | null; top: number | null }>(
+      'SELECT COUNT(*) AS n, SUM(length) AS total, MAX(seq) AS top FROM articles',
+    );
+    const n = Number(rows[0]!.n);
+    const top = Number(rows[0]!.top ?? 0);
+    if (top >= this.lengths.length) {
+      const grown = new Int32Array(Math.max(top + 1, this.lengths.length * 2));
+      grown.set(this.lengths);
+      this.lengths = grown;
+    }
+    const fresh = await this.driver.all<{ seq: number; length: number }>(
+      'SELECT seq, length FROM articles WHERE seq > ?',
+      [this.lengthsUpTo],
+    );
+    for (const r of fresh) this.lengths[Number(r.seq)] = Number(r.length);
+    this.lengthsUpTo = Math.max(this.lengthsUpTo, top);
+    this.stats = { at: performance.now(), articles: n, avgLength: n ? Number(rows[0]!.total ?? 0) / n : 0 };
+    return this.stats;
+  }
+
+  /** Forget the corpus statistics (after this store changed stored articles). */
+  private invalidateStats(replaced: boolean): void {
+    this.stats = null;
+    if (replaced) {
+      this.lengths = new Int32Array(0);
+      this.lengthsUpTo = 0;
+    }
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    const { limit: rawLimit, offset: rawOffset, ...given } = options;
+    const parsed = parseQuery(query, given);
+    const limit = Math.max(0, Math.min(100, Math.floor(rawLimit ?? 10)));
+    const offset = Math.max(0, Math.floor(rawOffset ?? 0));
+    const allowed = await this.filterSet(parsed.filters);
+    if (!parsed.clauses.length) return this.filterOnly(parsed, allowed, limit, offset);
+    const stats = await this.corpusStats();
+    // Each clause: the articles it matches, with its BM25 contribution.
+    let scores: Map<number, number> | null = null;
+    const matched: Clause[] = [];
+    for (const clause of parsed.clauses) {
+      const contribution = await this.clauseScores(clause, stats, scores ? new Set(scores.keys()) : allowed);
+      matched.push(clause);
+      if (!scores) scores = contribution;
+      else {
+        const next = new Map<number, number>();
+        for (const [seq, s] of scores) {
+          const c = contribution.get(seq);
+          if (c !== undefined) next.set(seq, s + c);
+        }
+        scores = next;
+      }
+      if (!scores.size) break;
+    }
+    scores ??= new Map();
+    for (const clause of parsed.excluded) {
+      const out = await this.clauseScores(clause, stats, new Set(scores.keys()));
+      for (const seq of out.keys()) scores.delete(seq);
+    }
+    if (allowed) for (const seq of [...scores.keys()]) if (!allowed.has(seq)) scores.delete(seq);
+    const ranked = [...scores].map(([seq, score]) => ({ seq, score }));
+    const hits = await this.hitsOf(ranked, parsed, limit, offset, true);
+    return { query: parsed, total: ranked.length, hits };
+  }
+
+  /** Articles a clause matches and its score in each; `within` limits the articles looked at. */
+  private async clauseScores(
+    clause: Clause,
+    stats: { articles: number; avgLength: number },
+    within: Set<number> | null,
+  ): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    const lengths = this.lengths;
+    const N = Math.max(1, stats.articles);
+    const avg = stats.avgLength || 1;
+    const bm25 = (tf: number, df: number, len: number) =>
+      Math.log(1 + (N - df + 0.5) / (df + 0.5)) * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg)));
+    const addTerm = async (termId: number, into: Map<number, number>, merge: 'sum' | 'max') => {
+      const rows = await this.postings(termId, false);
+      for (const r of rows) {
+        if (within && !within.has(r.seq)) continue;
+        const s = bm25(r.tf, rows.length, lengths[r.seq] || avg);
+        const had = into.get(r.seq);
+        into.set(r.seq, had === undefined ? s : merge === 'sum' ? had + s : Math.max(had, s));
+      }
+    };
+    if (clause.kind === 'term') {
+      const id = await this.termId(clause.term);
+      if (id !== null) await addTerm(id, out, 'sum');
+      return out;
+    }
+    if (clause.kind === 'prefix') {
+      const rows = await this.driver.all<{ id: number; n: number }>(
+        `SELECT t.id, COUNT(*) AS n FROM terms t JOIN postings p ON p.term_id = t.id
+         WHERE t.term >= ? AND t.term < ? GROUP BY t.id ORDER BY n DESC, t.id LIMIT ?`,
+        [clause.prefix, `${clause.prefix}\uffff`, MAX_EXPANSION],
+      );
+      for (const r of rows) await addTerm(Number(r.id), out, 'max');
+      return out;
+    }
+    // A phrase: its words at consecutive positions; scored as its words are, counted by its occurrences.
+    const ids: number[] = [];
+    for (const t of clause.terms) {
+      const id = await this.termId(t);
+      if (id === null) return out;
+      ids.push(id);
+    }
+    const lists = [];
+    for (const id of ids) lists.push(await this.postings(id, true));
+    let docs = new Map<number, number[]>(
+      lists[0]!.filter((r) => !within || within.has(r.seq)).map((r) => [r.seq, r.positions!]),
+    );
+    for (let k = 1; k < lists.length && docs.size; k++) {
+      const next = new Map<number, number[]>();
+      for (const r of lists[k]!) {
+        const starts = docs.get(r.seq);
+        if (!starts) continue;
+        const here = new Set(r.positions!);
+        const kept = starts.filter((p) => here.has(p + k));
+        if (kept.length) next.set(r.seq, kept);
+      }
+      docs = next;
+    }
+    for (const [seq, starts] of docs) {
+      let s = 0;
+      for (const list of lists) s += bm25(starts.length, list.length, lengths[seq] || avg);
+      out.set(seq, s);
+    }
+    return out;
+  }
+
+  private async termId(term: string): Promise<number | null> {
+    const hit = this.termIds.get(term);
+    if (hit !== undefined) return hit;
+    const rows = await this.driver.all<{ id: number }>('SELECT id FROM terms WHERE term = ?', [term]);
+    if (!rows.length) return null;
+    const id = Number(rows[0]!.id);
+    this.termIds.set(term, id);
+    return id;
+  }
+
+  private async postings(
+    termId: number,
+    withPositions: boolean,
+  ): Promise<{ seq: number; tf: number; positions?: number[] }[]> {
+    const rows = await this.driver.all<{ article_seq: number; tf: number; positions?: Uint8Array }>(
+      withPositions
+        ? 'SELECT article_seq, tf, positions FROM postings WHERE term_id = ?'
+        : 'SELECT article_seq, tf FROM postings WHERE term_id = ?',
+      [termId],
+    );
+    return rows.map((r) => ({
+      seq: Number(r.article_seq),
+      tf: Number(r.tf),
+      ...(withPositions ? { positions: decodePositions(new Uint8Array(r.positions!)) } : {}),
+    }));
+  }
+
+  /** Articles the filters allow, or null when there are none. */
+  private async filterSet(f: SearchFilters): Promise<Set<number> | null> {
+    const sets: Set<number>[] = [];
+    const add = async (sql: string, params: Param[]) => {
+      const rows = await this.driver.all<{ seq: number }>(sql, params);
+      sets.push(new Set(rows.map((r) => Number(r.seq))));
+    };
+    if (f.speaker) {
+      const key = nameKey(f.speaker);
+      // A full name, or one word of it: persons whose name is it, starts, ends or holds it as a word.
+      await add(
+        `SELECT DISTINCT q.article_seq AS seq FROM quotes q JOIN persons p ON p.id = q.person_id
+         WHERE p.last_word = ? OR p.key = ? OR p.key LIKE ? OR p.key LIKE ?`,
+        [key, `name:${key}`, `name:${key} %`, `name:% ${key}`],
+      );
+    }
+    if (f.org) {
+      const key = nameKey(f.org);
+      await add(
+        `SELECT DISTINCT article_seq AS seq FROM entities WHERE (type = 'ORG' AND key = ?) OR (type = 'ORG' AND canonical_key = ?)`,
+        [key, key],
+      );
+    }
+    if (f.place) {
+      const key = nameKey(f.place);
+      await add(
+        `SELECT article_seq AS seq FROM places WHERE key = ? OR name_key = ?
+         UNION SELECT article_seq AS seq FROM entities WHERE type = 'LOC' AND key = ?`,
+        [key, filterKey(f.place), key],
+      );
+    }
+    if (f.type) await add('SELECT DISTINCT article_seq AS seq FROM events WHERE type = ?', [f.type]);
+    if (f.outlet) await add('SELECT seq FROM articles WHERE outlet_key = ?', [filterKey(f.outlet)]);
+    if (f.from || f.to) {
+      const from = f.from ?? '';
+      const to = f.to ? (f.to.length === 10 ? `${f.to}\uffff` : f.to) : '\uffff';
+      await add('SELECT seq FROM articles WHERE published >= ? AND published <= ?', [from, to]);
+    }
+    if (!sets.length) return null;
+    sets.sort((a, b) => a.size - b.size);
+    const [first, ...rest] = sets as [Set<number>, ...Set<number>[]];
+    return new Set([...first].filter((s) => rest.every((r) => r.has(s))));
+  }
+
+  private async filterOnly(
+    parsed: ParsedQuery,
+    allowed: Set<number> | null,
+    limit: number,
+    offset: number,
+  ): Promise<SearchResult> {
+    if (!allowed) return { query: parsed, total: 0, hits: [] };
+    const ranked = [...allowed].map((seq) => ({ seq, score: 0 }));
+    const hits = await this.hitsOf(ranked, parsed, limit, offset, false);
+    return { query: parsed, total: ranked.length, hits };
+  }
+
+  /**
+   * The page of hits: by score (ties by id, so both engines agree), or newest
+   * first when there is no score, with a snippet around the best match.
+   */
+  private async hitsOf(
+    ranked: { seq: number; score: number }[],
+    parsed: ParsedQuery,
+    limit: number,
+    offset: number,
+    byScore: boolean,
+  ): Promise<SearchHit[]> {
+    if (!ranked.length || !limit || offset >= ranked.length) return [];
+    let head = ranked;
+    if (byScore) {
+      ranked.sort((a, b) => b.score - a.score);
+      // Every article that could be on the page: down to the page's last score, ties included.
+      const cut = ranked[Math.min(ranked.length, offset + limit) - 1]!.score;
+      head = ranked.filter((r) => r.score >= cut);
+    }
+    const info = new Map<number, { id: string; published: string | null }>();
+    for (let at = 0; at < head.length; at += IN_CHUNK) {
+      const part = head.slice(at, at + IN_CHUNK).map((r) => r.seq);
+      const rows = await this.driver.all<{ seq: number; id: string; published: string | null }>(
+        `SELECT seq, id, published FROM articles WHERE seq IN (${part.map(() => '?').join(', ')})`,
+        part,
+      );
+      for (const r of rows) info.set(Number(r.seq), { id: r.id, published: r.published });
+    }
+    // Ties go by article id, which both engines share (their seq numbers may differ).
+    const byId = (a: { seq: number }, b: { seq: number }) => {
+      const x = info.get(a.seq)!.id;
+      const y = info.get(b.seq)!.id;
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+    head.sort(
+      byScore
+        ? (a, b) => b.score - a.score || byId(a, b)
+        : (a, b) =>
+            (info.get(b.seq)!.published ?? '').localeCompare(info.get(a.seq)!.published ?? '') || byId(a, b),
+    );
+    const page = head.slice(offset, offset + limit);
+    if (!page.length) return [];
+    const rows = await this.driver.all<{
+      seq: number;
+      id: string;
+      title: string | null;
+      outlet: string | null;
+      published: string | null;
+      url: string | null;
+      record: string;
+    }>(
+      `SELECT seq, id, title, outlet, published, url, record FROM articles WHERE seq IN (${page.map(() => '?').join(', ')})`,
+      page.map((p) => p.seq),
+    );
+    const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
+    return page.map(({ seq, score }) => {
+      const r = bySeq.get(seq)!;
+      const text = (JSON.parse(r.record) as ArticleRecord).text;
+      return {
+        id: r.id,
+        title: r.title,
+        outlet: r.outlet,
+        published: r.published,
+        url: r.url,
+        score,
+        snippet: snippetOf(text, parsed),
+      };
+    });
+  }
+}
+
+const SNIPPET_WORDS = 30;
+
+/** The stretch of text with the most matched words, and the matched words in it. */
+export function snippetOf(text: string, parsed: ParsedQuery): Snippet {
+  const tokens = termTokens(text);
+  const terms = new Set<string>();
+  const prefixes: string[] = [];
+  for (const c of parsed.clauses) {
+    if (c.kind === 'term') terms.add(c.term);
+    else if (c.kind === 'phrase') for (const t of c.terms) terms.add(t);
+    else prefixes.push(c.prefix);
+  }
+  const hit = tokens.map((t) => terms.has(t.term) || prefixes.some((p) => t.term.startsWith(p)));
+  let bestAt = 0;
+  let best = -1;
+  let inWindow = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (hit[i]) inWindow++;
+    if (i >= SNIPPET_WORDS && hit[i - SNIPPET_WORDS]) inWindow--;
+    if (inWindow > best) {
+      best = inWindow;
+      bestAt = Math.max(0, i - SNIPPET_WORDS + 1);
+    }
+  }
+  if (!tokens.length)
+    return { text: text.slice(0, 200), start: 0, end: Math.min(200, text.length), highlights: [] };
+  // Start a little before the first match of the window, so it reads in context.
+  const firstHit = hit.indexOf(true, bestAt);
+  const from = firstHit >= 0 ? Math.max(0, Math.min(bestAt, firstHit - 5)) : 0;
+  const to = Math.min(tokens.length, from + SNIPPET_WORDS);
+  const start = tokens[from]!.start;
+  const end = tokens[to - 1]!.end;
+  const highlights: { start: number; end: number }[] = [];
+  for (let i = from; i < to; i++)
+    if (hit[i]) highlights.push({ start: tokens[i]!.start, end: tokens[i]!.end });
+  return { text: text.slice(start, end), start, end, highlights };
+}
