@@ -5,18 +5,21 @@
  * error item naming its source, so a batch always goes on past a bad file.
  */
 import { createReadStream, type Stats } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import type { Article } from '../analyze/doc.ts';
 import { asIsnadError, IsnadError } from '../errors.ts';
 import type { Diagnostic, Meta } from '../record/types.ts';
 import { decodeBytes, sniffBinary } from '../text/decode.ts';
+import { articlesFromFeed, looksLikeFeed } from './feeds.ts';
+import { guardedGunzip } from './gzip.ts';
 import { decodeHtml, htmlToArticle } from './html.ts';
 import { sanitizeText } from './sanitize.ts';
+import { readWarc } from './warc.ts';
 
-export type InputKind = 'text' | 'html' | 'jsonl' | 'jsonl.gz';
+export type InputKind = 'text' | 'html' | 'jsonl' | 'jsonl.gz' | 'feed' | 'warc' | 'warc.gz';
 
 export type InputItem =
   | { readonly kind: 'article'; readonly article: Article; readonly source: string }
@@ -27,6 +30,10 @@ export interface InputOptions {
   readonly maxBytes?: number;
   /** Standard input, for `-` (defaults to process.stdin). */
   readonly stdin?: Readable;
+  /** A directory is an error (extract) or read for every file inside it, recursively (ingest). */
+  readonly directories?: 'error' | 'expand';
+  /** Told how many bytes of input were read (for progress). */
+  readonly onRead?: (bytes: number) => void;
 }
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -34,6 +41,9 @@ export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /** The kind of an input, from its name. */
 export function kindFromName(name: string): InputKind | undefined {
   const n = name.toLowerCase();
+  if (n.endsWith('.warc.gz')) return 'warc.gz';
+  if (n.endsWith('.warc')) return 'warc';
+  if (n.endsWith('.rss') || n.endsWith('.atom') || n.endsWith('.xml')) return 'feed';
   if (n.endsWith('.jsonl.gz') || n.endsWith('.ndjson.gz')) return 'jsonl.gz';
   if (n.endsWith('.jsonl') || n.endsWith('.ndjson')) return 'jsonl';
   if (n.endsWith('.html') || n.endsWith('.htm') || n.endsWith('.xhtml')) return 'html';
@@ -48,6 +58,8 @@ export function kindFromContent(bytes: Uint8Array): InputKind {
     .decode(bytes.subarray(0, 2048))
     .replace(/^\ufeff/, '')
     .trimStart();
+  if (head.startsWith('WARC/1.')) return 'warc';
+  if (looksLikeFeed(head)) return 'feed';
   if (/^<(!doctype\s+html|html|head|body|meta|div|p|article)\b/i.test(head)) return 'html';
   if (head.startsWith('{')) {
     const firstLine = head.split('\n', 1)[0]!;
@@ -97,13 +109,31 @@ async function* readInput(path: string, options: InputOptions): AsyncGenerator<I
     );
   }
   if (info.isDirectory()) {
-    throw new IsnadError('is-directory', `${path} is a directory; give the files inside it`, { file: path });
+    if (options.directories !== 'expand')
+      throw new IsnadError('is-directory', `${path} is a directory; give the files inside it`, {
+        file: path,
+      });
+    for (const file of await filesIn(path)) {
+      try {
+        yield* readInput(file, options);
+      } catch (err) {
+        yield { kind: 'error', error: asIsnadError(err, 'read-failed', { file }), source: file };
+      }
+    }
+    return;
   }
   if (!info.isFile())
     throw new IsnadError('unsupported-input', `${path} is not a regular file`, { file: path });
   const named = kindFromName(path);
   if (named === 'jsonl' || named === 'jsonl.gz') {
-    yield* readJsonl(createReadStream(path), named === 'jsonl.gz', path, maxBytes);
+    yield* readJsonl(counted(createReadStream(path), options), named === 'jsonl.gz', path, maxBytes);
+    return;
+  }
+  if (named === 'warc' || named === 'warc.gz') {
+    yield* readWarc(counted(createReadStream(path), options), path, {
+      gzipped: named === 'warc.gz',
+      toArticle: articleFromHtmlBytes,
+    });
     return;
   }
   if (info.size > maxBytes) {
@@ -114,11 +144,50 @@ async function* readInput(path: string, options: InputOptions): AsyncGenerator<I
     );
   }
   const bytes = await readFile(path);
+  options.onRead?.(bytes.length);
   const kind = named ?? kindFromContent(bytes);
   yield* fromBytes(bytes, kind, path);
 }
 
+/** Files under a directory, recursively, in name order; hidden files and folders are passed over. */
+async function filesIn(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string) => {
+    const entries = (await readdir(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && (kindFromName(e.name) || !extname(e.name))) out.push(p);
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+/** The stream, telling `onRead` of each chunk. */
+function counted(stream: Readable, options: InputOptions): Readable {
+  const onRead = options.onRead;
+  if (onRead) stream.on('data', (c: Buffer) => onRead(c.length));
+  return stream;
+}
+
 async function* fromBytes(bytes: Uint8Array, kind: InputKind, source: string): AsyncGenerator<InputItem> {
+  if (kind === 'feed') {
+    for (const item of articlesFromFeed(bytes, source)) {
+      if (item.article) yield { kind: 'article', article: item.article, source: item.source };
+      else yield { kind: 'error', error: item.error!, source: item.source };
+    }
+    return;
+  }
+  if (kind === 'warc' || kind === 'warc.gz') {
+    const { Readable } = await import('node:stream');
+    yield* readWarc(Readable.from([Buffer.from(bytes)]), source, {
+      gzipped: kind === 'warc.gz',
+      toArticle: articleFromHtmlBytes,
+    });
+    return;
+  }
   if (kind === 'jsonl' || kind === 'jsonl.gz') {
     const { Readable } = await import('node:stream');
     yield* readJsonl(
@@ -221,7 +290,7 @@ async function* readJsonl(
   source: string,
   maxLineBytes: number,
 ): AsyncGenerator<InputItem> {
-  const input = gzipped ? stream.pipe(createGunzip()) : stream;
+  const input = gzipped ? guardedGunzip(stream, source) : stream;
   const failure: { error?: Error } = {};
   stream.on('error', (e) => {
     failure.error = e;
@@ -265,6 +334,7 @@ async function* readJsonl(
   } catch (err) {
     failure.error ??= err as Error;
   }
+  if (failure.error instanceof IsnadError) throw failure.error;
   if (failure.error) {
     const gz = gzipped && /incorrect header|unexpected end|invalid/i.test(failure.error.message);
     throw new IsnadError(
