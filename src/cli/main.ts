@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { IsnadError } from '../errors.ts';
 import { runExtract } from './extract.ts';
+import { runErrors, runExport, runIngest, runReanalyze, runSearch } from './store-commands.ts';
 import { runTag } from './tag.ts';
 
 const VERSION = '0.1.0';
@@ -12,6 +13,12 @@ const VERSION = '0.1.0';
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
   return n;
 }
 
@@ -55,6 +62,99 @@ export function buildProgram(): Command {
     .option('--max-bytes <n>', 'largest file read whole, in bytes', positiveInt)
     .action(async (opts: { conll: string; maxBytes?: number }) => {
       process.exitCode = await runTag(opts.conll, { maxBytes: opts.maxBytes });
+    });
+
+  const dbOption = () =>
+    new Option('--db <store>', 'the store: a SQLite file, or a postgres:// URL').default('./isnad.db');
+
+  program
+    .command('ingest')
+    .description(
+      'load articles into the store: files, folders, .jsonl/.jsonl.gz, RSS/Atom feeds, WARC/.warc.gz; idempotent',
+    )
+    .argument('[sources...]', 'files and folders; - reads standard input')
+    .addOption(dbOption())
+    .option('--workers <n>', 'analysis threads (default: the cores)', nonNegativeInt)
+    .option('--batch <n>', 'records per write transaction', positiveInt)
+    .option('--max-bytes <n>', 'largest file read whole, in bytes', positiveInt)
+    .option('--json', 'print the summary as JSON')
+    .action(
+      async (
+        sources: string[],
+        opts: { db: string; workers?: number; batch?: number; maxBytes?: number; json?: boolean },
+      ) => {
+        process.exitCode = await runIngest(sources, opts);
+      },
+    );
+
+  program
+    .command('errors')
+    .description('list the errors recorded by ingests: source, code, message')
+    .addOption(dbOption())
+    .option('--limit <n>', 'at most this many', positiveInt)
+    .option('--json', 'one JSON object a line')
+    .action(async (opts: { db: string; limit?: number; json?: boolean }) => {
+      process.exitCode = await runErrors(opts);
+    });
+
+  program
+    .command('search')
+    .description(
+      'Arabic-aware search: words (every one must occur), "phrases", prefix*, -exclusions, and filters',
+    )
+    .argument(
+      '[query...]',
+      'the query (words may also carry filters: speaker:… org:… place:… type:… outlet:…)',
+    )
+    .addOption(dbOption())
+    .option('--speaker <name>', 'quoted speaker (full name, or one word of it)')
+    .option('--org <name>', 'organisation named in the article (as written or its canonical name)')
+    .option('--place <name>', 'place named in the article (as written or its gazetteer name)')
+    .option('--type <plover>', 'event type the article reports (ASSAULT, PROTEST …)')
+    .option('--outlet <name>', 'outlet')
+    .option('--from <date>', 'published on or after (YYYY-MM-DD)')
+    .option('--to <date>', 'published on or before (YYYY-MM-DD)')
+    .option('--limit <n>', 'hits to print (default 10, at most 100)', positiveInt)
+    .option('--offset <n>', 'hits to pass over first', nonNegativeInt)
+    .option('--json', 'print the result as JSON')
+    .action(async (words: string[], opts: Record<string, string | number | boolean | undefined>) => {
+      process.exitCode = await runSearch(words.join(' '), opts as Parameters<typeof runSearch>[1]);
+    });
+
+  program
+    .command('export')
+    .description(
+      'write the store out: jsonl (article records), csv (quotations), geojson (places and events)',
+    )
+    .addOption(dbOption())
+    .addOption(
+      new Option('--format <format>', 'what to write').choices(['jsonl', 'csv', 'geojson']).default('jsonl'),
+    )
+    .addOption(
+      new Option('--layer <layer>', 'geojson: places, events or both')
+        .choices(['places', 'events', 'all'])
+        .default('all'),
+    )
+    .option('--out <file>', 'write to a file instead of standard output')
+    .action(
+      async (opts: {
+        db: string;
+        format: 'jsonl' | 'csv' | 'geojson';
+        layer: 'places' | 'events' | 'all';
+        out?: string;
+      }) => {
+        process.exitCode = await runExport(opts);
+      },
+    );
+
+  program
+    .command('reanalyze')
+    .description('analyse again the stored articles an older pipeline made (after an upgrade)')
+    .addOption(dbOption())
+    .option('--all', 'every stored article, whatever made it')
+    .option('--batch <n>', 'records per write transaction', positiveInt)
+    .action(async (opts: { db: string; all?: boolean; batch?: number }) => {
+      process.exitCode = await runReanalyze(opts);
     });
 
   return program;

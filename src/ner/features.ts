@@ -14,6 +14,7 @@
 import { actorTable } from '../actors/actors.ts';
 import { readTsv } from '../data-path.ts';
 import { gazetteer } from '../places/gazetteer.ts';
+import { BoundedCache } from '../text/bounded-cache.ts';
 import { type CliticSegmenter, cliticSegmenter } from '../text/clitics.ts';
 import { type WordFrequencies, wordFrequencies } from '../text/lexicon.ts';
 import { foldKey } from '../text/normalize.ts';
@@ -102,7 +103,7 @@ function bucket(n: number): string {
 }
 
 export class NerFeatures {
-  private readonly cache = new Map<string, WordInfo>();
+  private readonly cache = new BoundedCache<string, WordInfo>(100_000);
 
   constructor(private readonly res: NerResources) {}
 
@@ -158,7 +159,6 @@ export class NerFeatures {
       cluster: res.clusters.get(key) ?? res.clusters.get(stem) ?? '',
       stemCluster: res.stemClusters.get(stem) ?? '',
     };
-    if (this.cache.size > 200_000) this.cache.clear();
     this.cache.set(word, info);
     return info;
   }

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { dataPath } from '../data-path.ts';
+import { BoundedCache } from '../text/bounded-cache.ts';
 import {
   BOUNDARY,
   conjunctionConstraint,
@@ -303,7 +304,8 @@ export class NerTagger {
   private readonly codes = new ValueCodes();
   private readonly firstPass: Scorer;
   private readonly secondPass: Scorer;
-  private readonly entries = new Map<string, Entry>();
+  /** Entries of the words seen lately: news repeats its words, a stream of rare ones must not grow it for ever. */
+  private readonly entries = new BoundedCache<string, Entry>(100_000);
   /** Small integer codes of phrase marks (undefined, past either end of the sentence, is «\u0000»). */
   private readonly markCodes = new Map<string, number>([['\u0000', 0]]);
   /** The codes of «<s>» and «</s>» as pair values. */
@@ -318,8 +320,6 @@ export class NerTagger {
   private entry(w: string): Entry {
     let e = this.entries.get(w);
     if (!e) {
-      // Bounded like the segmenter's cache: a stream of rare words must not grow it for ever.
-      if (this.entries.size > 300_000) this.entries.clear();
       const info = this.features.info(w);
       const codes = this.codes;
       e = {

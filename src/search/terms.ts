@@ -102,10 +102,11 @@ export interface DocumentTerms {
   readonly terms: ReadonlyMap<string, readonly number[]>;
 }
 
-export function documentTerms(text: string): DocumentTerms {
+/** `tokens`: the text's tokens when they are at hand (an analysed Doc has them). */
+export function documentTerms(text: string, tokens: readonly Token[] = tokenize(text)): DocumentTerms {
   const terms = new Map<string, number[]>();
   let position = 0;
-  for (const t of tokenize(text)) {
+  for (const t of tokens) {
     const term = termAt(text, t);
     if (!term) continue;
     const list = terms.get(term);

@@ -35,6 +35,10 @@ export interface Column {
 
 // ── SQLite ──────────────────────────────────────────────────────────────────
 
+const ROWS_PER_STATEMENT = 64;
+/** SQLite's default limit on host parameters per statement is 32,766. */
+const MAX_PARAMS = 32_766;
+
 export class SqliteDriver implements Driver {
   readonly dialect = 'sqlite' as const;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
@@ -63,15 +67,32 @@ export class SqliteDriver implements Driver {
     this.db.exec(sql);
   }
 
+  /** Rows go in statements of up to ROWS_PER_STATEMENT rows: one call into SQLite each, not one a row. */
   async insertMany(
     table: string,
     columns: readonly Column[],
     rows: readonly (readonly Param[])[],
   ): Promise<void> {
     if (!rows.length) return;
-    const sql = `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-    const stmt = this.prepare(sql);
-    for (const r of rows) stmt.run(...r);
+    const names = columns.map((c) => c.name).join(', ');
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const per = Math.max(1, Math.min(ROWS_PER_STATEMENT, Math.floor(MAX_PARAMS / columns.length)));
+    let at = 0;
+    if (rows.length >= per) {
+      const full = this.prepare(
+        `INSERT INTO ${table} (${names}) VALUES ${Array(per).fill(tuple).join(', ')}`,
+      );
+      const params: Param[] = new Array(per * columns.length);
+      for (; at + per <= rows.length; at += per) {
+        let k = 0;
+        for (let r = at; r < at + per; r++) for (const v of rows[r]!) params[k++] = v;
+        full.run(params);
+      }
+    }
+    if (at < rows.length) {
+      const one = this.prepare(`INSERT INTO ${table} (${names}) VALUES ${tuple}`);
+      for (; at < rows.length; at++) one.run(rows[at] as Param[]);
+    }
   }
 
   /**

@@ -6,6 +6,7 @@
  */
 import type { ArticleRecord } from '../record/types.ts';
 import { documentTerms, encodePositions } from '../search/terms.ts';
+import type { Token } from '../text/tokenize.ts';
 
 export interface IndexEntry {
   readonly length: number;
@@ -19,10 +20,13 @@ export interface AnalysedArticle {
   /** The resolved pipeline version that made the record. */
   readonly pipeline: string;
   readonly index: IndexEntry;
+  /** The record as JSON, when it was made already (on the thread that analysed it). */
+  readonly json?: string;
 }
 
-export function indexEntry(record: ArticleRecord): IndexEntry {
-  const doc = documentTerms(record.text);
+/** `tokens`: the record's tokens when the analysis has them (saves tokenising again). */
+export function indexEntry(record: ArticleRecord, tokens?: readonly Token[]): IndexEntry {
+  const doc = documentTerms(record.text, tokens);
   const terms: [string, number, Uint8Array][] = [];
   for (const [term, positions] of doc.terms) terms.push([term, positions.length, encodePositions(positions)]);
   return { length: doc.length, terms };

@@ -267,6 +267,11 @@ function contract(
       const before = await store.counts();
       await assert.rejects(store.write([good, broken]));
       assert.deepEqual(await store.counts(), before);
+      // The ids the failed batch made for new words are gone with it: the good article alone
+      // is stored and found by them.
+      assert.equal((await store.write([good])).added, 1);
+      assert.equal((await store.search('الصفدي')).total, 1);
+      assert.equal((await store.search('', { speaker: 'أيمن الصفدي' })).total, 1);
     });
   });
 }

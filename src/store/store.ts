@@ -14,6 +14,7 @@
 import type { ArticleRecord, Person, Quote } from '../record/types.ts';
 import { type Clause, filterKey, type ParsedQuery, parseQuery, type SearchFilters } from '../search/query.ts';
 import { decodePositions, termTokens } from '../search/terms.ts';
+import { BoundedCache } from '../text/bounded-cache.ts';
 import type { Driver, Param } from './driver.ts';
 import { contentSketch, evidenceOf, lastWord, MIN_SHARED, nameKey, personIdentity } from './identity.ts';
 import type { AnalysedArticle } from './index-entry.ts';
@@ -84,6 +85,14 @@ export interface SearchResult {
   readonly hits: readonly SearchHit[];
 }
 
+interface ArticleHead {
+  readonly id: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly url: string | null;
+}
+
 /** BM25's usual constants (Robertson & Zaragoza 2009). */
 const K1 = 1.2;
 const B = 0.75;
@@ -96,8 +105,13 @@ const nul = <T>(v: T | undefined | null): T | null => (v === undefined ? null : 
 
 export class Store {
   /** Ids never change once given: terms and persons are remembered (bounded). */
-  private readonly termIds = new Map<string, number>();
-  private readonly personIds = new Map<string, number>();
+  private readonly termIds = new BoundedCache<string, number>(300_000);
+  private readonly personIds = new BoundedCache<string, number>(100_000);
+  /**
+   * Ids made or read in the open write transaction: remembered above only once
+   * it commits (a rolled-back id does not exist).
+   */
+  private fresh = { terms: new Map<string, number>(), persons: new Map<string, number>() };
   /** Article lengths by seq, for BM25, read incrementally (see corpusStats). */
   private lengths = new Int32Array(0);
   private lengthsUpTo = 0;
@@ -145,6 +159,8 @@ export class Store {
    */
   async write(items: readonly AnalysedArticle[], options: { replace?: boolean } = {}): Promise<WriteResult> {
     if (!items.length) return { added: 0, replaced: 0, skipped: 0 };
+    this.fresh = { terms: new Map(), persons: new Map() };
+    const made = this.fresh;
     return this.driver
       .transaction(async (tx) => {
         // The same article twice in one batch is stored once.
@@ -161,31 +177,49 @@ export class Store {
         let skipped = items.length - unique.length;
         let replaced = 0;
         const fresh: AnalysedArticle[] = [];
+        // The batch's postings go in at the end, in key order: neighbouring rows land on the same pages.
+        const postings: [number, number, number, Uint8Array][] = [];
         for (const it of unique) {
           const old = existing.get(it.record.id);
           if (!old) fresh.push(it);
           else if (!options.replace) skipped++;
           else {
             await this.removeRows(tx, old.seq, old.term_ids);
-            await this.writeArticle(tx, it, old.seq);
+            await this.writeArticle(tx, it, old.seq, postings);
             replaced++;
           }
         }
         let added = 0;
         for (const it of fresh) {
-          if (await this.writeArticle(tx, it, null)) added++;
+          if (await this.writeArticle(tx, it, null, postings)) added++;
           else skipped++; // a concurrent writer stored it first
         }
+        postings.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        await tx.insertMany('postings', COLUMNS.postings, postings);
         return { added, replaced, skipped };
       })
-      .then((result) => {
-        this.invalidateStats(result.replaced > 0);
-        return result;
-      });
+      .then(
+        (result) => {
+          for (const [k, v] of made.terms) this.termIds.set(k, v);
+          for (const [k, v] of made.persons) this.personIds.set(k, v);
+          this.invalidateStats(result.replaced > 0);
+          return result;
+        },
+        (err: unknown) => {
+          made.terms.clear();
+          made.persons.clear();
+          throw err;
+        },
+      );
   }
 
   /** One article's rows; `seq` when it replaces a stored one. False when another writer stored it first. */
-  private async writeArticle(tx: Driver, it: AnalysedArticle, seq: number | null): Promise<boolean> {
+  private async writeArticle(
+    tx: Driver,
+    it: AnalysedArticle,
+    seq: number | null,
+    postings: [number, number, number, Uint8Array][],
+  ): Promise<boolean> {
     const r = it.record;
     const termIds = await this.termIdsOf(
       tx,
@@ -205,7 +239,7 @@ export class Store {
       it.pipeline,
       new Date().toISOString(),
       termBlob,
-      json(r),
+      it.json ?? json(r),
     ];
     let at: number;
     if (seq === null) {
@@ -224,11 +258,9 @@ export class Store {
       );
       at = seq;
     }
-    await tx.insertMany(
-      'postings',
-      COLUMNS.postings,
-      it.index.terms.map(([, tf, positions], k) => [termIds[k]!, at, tf, positions]),
-    );
+    it.index.terms.forEach(([, tf, positions], k) => {
+      postings.push([termIds[k]!, at, tf, positions]);
+    });
     await this.writeChildren(tx, r, at);
     return true;
   }
@@ -392,7 +424,7 @@ export class Store {
         'DELETE FROM persons WHERE id = ? AND NOT EXISTS (SELECT 1 FROM people WHERE person_id = ?)',
         [Number(person_id), Number(person_id)],
       );
-      if (gone) for (const [k, v] of this.personIds) if (v === Number(person_id)) this.personIds.delete(k);
+      if (gone) this.personIds.clear(); // rare (reanalysis only): forget rather than search
     }
     const ids = new Int32Array(
       termIds.buffer.slice(termIds.byteOffset, termIds.byteOffset + termIds.byteLength),
@@ -403,7 +435,8 @@ export class Store {
 
   /** Ids of terms, made where new. */
   private async termIdsOf(tx: Driver, terms: readonly string[]): Promise<number[]> {
-    const missing = [...new Set(terms.filter((t) => !this.termIds.has(t)))];
+    const known = (t: string) => this.fresh.terms.get(t) ?? this.termIds.get(t);
+    const missing = [...new Set(terms.filter((t) => known(t) === undefined))];
     for (let at = 0; at < missing.length; at += IN_CHUNK) {
       const part = missing.slice(at, at + IN_CHUNK);
       const values = part.map(() => '(?)').join(', ');
@@ -412,11 +445,10 @@ export class Store {
         `SELECT id, term FROM terms WHERE term IN (${part.map(() => '?').join(', ')})`,
         part,
       );
-      if (this.termIds.size > 1_000_000) this.termIds.clear();
-      for (const row of rows) this.termIds.set(row.term, Number(row.id));
+      for (const row of rows) this.fresh.terms.set(row.term, Number(row.id));
     }
     return terms.map((t) => {
-      const id = this.termIds.get(t);
+      const id = known(t);
       if (id === undefined) throw new Error(`store: no id for term «${t}»`);
       return id;
     });
@@ -436,7 +468,7 @@ export class Store {
       if (known !== null) return known;
       key = identity.fallbackKey;
     }
-    const cached = this.personIds.get(key);
+    const cached = this.fresh.persons.get(key) ?? this.personIds.get(key);
     if (cached !== undefined) return cached;
     const name = p.name;
     const rows = await tx.all<{ id: number }>(
@@ -445,8 +477,7 @@ export class Store {
       [key, name, lastWord(name), nul(p.wikidata), p.group ? 1 : 0],
     );
     const id = Number(rows[0]!.id);
-    if (this.personIds.size > 200_000) this.personIds.clear();
-    this.personIds.set(key, id);
+    this.fresh.persons.set(key, id);
     return id;
   }
 
@@ -495,13 +526,32 @@ export class Store {
       s.add(shingle);
       pending.set(cluster, s);
     }
-    const rows = await tx.all<{ cluster_id: number; shared: number; person_id: number | null }>(
-      `SELECT s.cluster_id, COUNT(DISTINCT s.shingle) AS shared, c.person_id FROM quote_shingles s
-       JOIN clusters c ON c.id = s.cluster_id
-       WHERE s.shingle IN (${sketch.map(() => '?').join(', ')})
-       GROUP BY s.cluster_id, c.person_id ORDER BY shared DESC, s.cluster_id LIMIT 8`,
+    // Which statements hold these sketch values (a plain index lookup; counted here, not grouped in SQL).
+    const hits = await tx.all<{ shingle: number; cluster_id: number }>(
+      `SELECT shingle, cluster_id FROM quote_shingles WHERE shingle IN (${sketch.map(() => '?').join(', ')})`,
       sketch,
     );
+    const shared = new Map<number, Set<number>>();
+    for (const h of hits) {
+      const c = Number(h.cluster_id);
+      const set = shared.get(c) ?? new Set<number>();
+      set.add(Number(h.shingle));
+      shared.set(c, set);
+    }
+    const likely = [...shared].filter(([, set]) => set.size >= MIN_SHARED).map(([c]) => c);
+    const persons = new Map<number, number | null>();
+    if (likely.length) {
+      const rows = await tx.all<{ id: number; person_id: number | null }>(
+        `SELECT id, person_id FROM clusters WHERE id IN (${likely.map(() => '?').join(', ')})`,
+        likely,
+      );
+      for (const r of rows) persons.set(Number(r.id), r.person_id === null ? null : Number(r.person_id));
+    }
+    const rows = likely.map((c) => ({
+      cluster_id: c,
+      shared: shared.get(c)!.size,
+      person_id: persons.get(c) ?? null,
+    }));
     let chosen: number | null = null;
     const candidates = rows.map((row) => ({
       id: Number(row.cluster_id),
@@ -614,6 +664,151 @@ export class Store {
       [pipeline],
     );
     return Number(rows[0]!.n);
+  }
+
+  // ── export ───────────────────────────────────────────────────────────────
+
+  /** Pages of stored articles' seq numbers, in storing order. */
+  private async *articlePages(page = 200): AsyncGenerator<Map<number, ArticleHead>> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.driver.all<ArticleHead & { seq: number }>(
+        'SELECT seq, id, title, outlet, published, url FROM articles WHERE seq > ? ORDER BY seq LIMIT ?',
+        [after, page],
+      );
+      if (!rows.length) return;
+      yield new Map(rows.map((r) => [Number(r.seq), r]));
+      after = Number(rows.at(-1)!.seq);
+    }
+  }
+
+  private inList(seqs: Iterable<number>): { sql: string; params: number[] } {
+    const params = [...seqs];
+    return { sql: params.map(() => '?').join(', '), params };
+  }
+
+  async *quoteRows(): AsyncGenerator<QuoteRow> {
+    for await (const heads of this.articlePages()) {
+      const { sql, params } = this.inList(heads.keys());
+      const rows = await this.driver.all<{
+        article_seq: number;
+        qid: string;
+        name: string | null;
+        titles: string | null;
+        affiliations: string | null;
+        kind: string;
+        verb: string | null;
+        content: string;
+        channel_text: string | null;
+        cluster_id: number | null;
+      }>(
+        `SELECT q.article_seq, q.qid, p.name, p.titles, p.affiliations, q.kind, q.verb, q.content, q.channel_text, q.cluster_id
+         FROM quotes q LEFT JOIN people p ON p.article_seq = q.article_seq AND p.pid = q.speaker_pid
+         WHERE q.article_seq IN (${sql}) ORDER BY q.article_seq, q.content_start`,
+        params,
+      );
+      for (const r of rows) {
+        const a = heads.get(Number(r.article_seq))!;
+        yield {
+          article: a.id,
+          quote: r.qid,
+          speaker: r.name,
+          titles: r.titles ? (JSON.parse(r.titles) as string[]) : [],
+          affiliations: r.affiliations ? (JSON.parse(r.affiliations) as string[]) : [],
+          kind: r.kind,
+          verb: r.verb,
+          content: r.content,
+          channel: r.channel_text,
+          outlet: a.outlet,
+          published: a.published,
+          url: a.url,
+          statement: r.cluster_id === null ? null : Number(r.cluster_id),
+        };
+      }
+    }
+  }
+
+  async *placeRows(): AsyncGenerator<PlaceRow> {
+    for await (const heads of this.articlePages()) {
+      const { sql, params } = this.inList(heads.keys());
+      const rows = await this.driver.all<{
+        article_seq: number;
+        text: string;
+        name: string;
+        country: string | null;
+        kind: string | null;
+        lat: number | null;
+        lon: number | null;
+        geonames: number | null;
+      }>(
+        `SELECT article_seq, text, name, country, kind, lat, lon, geonames FROM places
+         WHERE article_seq IN (${sql}) ORDER BY article_seq, start_at`,
+        params,
+      );
+      for (const r of rows) {
+        const a = heads.get(Number(r.article_seq))!;
+        yield {
+          article: a.id,
+          text: r.text,
+          name: r.name,
+          country: r.country,
+          kind: r.kind,
+          lat: r.lat === null ? null : Number(r.lat),
+          lon: r.lon === null ? null : Number(r.lon),
+          geonames: r.geonames === null ? null : Number(r.geonames),
+          title: a.title,
+          published: a.published,
+          url: a.url,
+        };
+      }
+    }
+  }
+
+  async *eventRows(): AsyncGenerator<EventRow> {
+    for await (const heads of this.articlePages()) {
+      const { sql, params } = this.inList(heads.keys());
+      const rows = await this.driver.all<{
+        article_seq: number;
+        type: string;
+        mode: string | null;
+        status: string;
+        actor_text: string | null;
+        target_text: string | null;
+        place_text: string | null;
+        lat: number | null;
+        lon: number | null;
+        date: string | null;
+        asserted_by: string;
+        speaker: string | null;
+        evidence: string;
+      }>(
+        `SELECT e.article_seq, e.type, e.mode, e.status, e.actor_text, e.target_text, e.place_text, e.lat, e.lon,
+                e.date, e.asserted_by, p.name AS speaker, e.evidence
+         FROM events e LEFT JOIN people p ON p.article_seq = e.article_seq AND p.pid = e.asserted_by
+         WHERE e.article_seq IN (${sql}) ORDER BY e.article_seq, e.start_at`,
+        params,
+      );
+      for (const r of rows) {
+        const a = heads.get(Number(r.article_seq))!;
+        yield {
+          article: a.id,
+          type: r.type,
+          mode: r.mode,
+          status: r.status,
+          actor: r.actor_text,
+          target: r.target_text,
+          place: r.place_text,
+          lat: r.lat === null ? null : Number(r.lat),
+          lon: r.lon === null ? null : Number(r.lon),
+          date: r.date,
+          assertedBy: r.asserted_by === 'outlet' ? 'outlet' : (r.speaker ?? r.asserted_by),
+          evidence: r.evidence,
+          title: a.title,
+          published: a.published,
+          url: a.url,
+        };
+      }
+    }
   }
 
   // ── search ───────────────────────────────────────────────────────────────
@@ -946,4 +1141,54 @@ export function snippetOf(text: string, parsed: ParsedQuery): Snippet {
   for (let i = from; i < to; i++)
     if (hit[i]) highlights.push({ start: tokens[i]!.start, end: tokens[i]!.end });
   return { text: text.slice(start, end), start, end, highlights };
+}
+
+/** A quotation as exported: who, what, through which channel, where and when it was published. */
+export interface QuoteRow {
+  readonly article: string;
+  readonly quote: string;
+  readonly speaker: string | null;
+  readonly titles: readonly string[];
+  readonly affiliations: readonly string[];
+  readonly kind: string;
+  readonly verb: string | null;
+  readonly content: string;
+  readonly channel: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly url: string | null;
+  /** The statement this quotation repeats (the same number for every outlet that reported it). */
+  readonly statement: number | null;
+}
+
+export interface PlaceRow {
+  readonly article: string;
+  readonly text: string;
+  readonly name: string;
+  readonly country: string | null;
+  readonly kind: string | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly geonames: number | null;
+  readonly title: string | null;
+  readonly published: string | null;
+  readonly url: string | null;
+}
+
+export interface EventRow {
+  readonly article: string;
+  readonly type: string;
+  readonly mode: string | null;
+  readonly status: string;
+  readonly actor: string | null;
+  readonly target: string | null;
+  readonly place: string | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly date: string | null;
+  readonly assertedBy: string;
+  readonly evidence: string;
+  readonly title: string | null;
+  readonly published: string | null;
+  readonly url: string | null;
 }

@@ -8,6 +8,7 @@
  * controls) and expansions (presentation-form ligatures) shift offsets, and
  * only then is a map built.
  */
+import { BoundedCache } from './bounded-cache.ts';
 import {
   digitValue,
   isDiacritic,
@@ -304,18 +305,16 @@ export const searchForm = (text: string): View => normalize(text, SEARCH_FORM);
  * The search form of a short string, without building a map: for lexicon
  * keys and queries, where only the folded string is wanted. Components ask
  * for the same words' keys again and again, so short strings are
- * remembered (a bounded table, emptied when full, as the segmenter's is).
+ * remembered (the recent ones: a bounded cache).
  */
 export function foldKey(text: string): string {
   if (text.length > FOLD_CACHE_MAX_LENGTH) return normalize(text, SEARCH_FORM).text;
   let key = foldCache.get(text);
   if (key === undefined) {
     key = normalize(text, SEARCH_FORM).text;
-    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
     foldCache.set(text, key);
   }
   return key;
 }
 const FOLD_CACHE_MAX_LENGTH = 64;
-const FOLD_CACHE_LIMIT = 100_000;
-const foldCache = new Map<string, string>();
+const foldCache = new BoundedCache<string, string>(100_000);

@@ -1,0 +1,198 @@
+/**
+ * `isnad ingest`: sources in, records stored. This thread reads the inputs,
+ * computes each article's id (the hash of its text and URL, known before any
+ * analysis), asks the store which it has already, and sends the rest in jobs
+ * to worker threads that analyse and store them (analysis.ts).
+ *
+ * Nothing is lost or doubled by a crash: a job is committed whole or not at
+ * all, and a run started again skips what was committed (without analysing
+ * it) and does the rest. Errors are recorded per article in the store, once
+ * per source and code, and never stop the run.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { defaultPipeline, recordId } from '../analyze/index.ts';
+import type { IngestError, Store } from '../store/store.ts';
+import { analyseAndStore, IngestPool, type JobOutcome, type SourcedArticle } from './analysis.ts';
+import { readInputs } from './inputs.ts';
+
+export interface IngestOptions {
+  /** Analysis threads; 0 analyses and writes on this thread. */
+  readonly workers: number;
+  /** Articles per job (one write transaction each). */
+  readonly jobSize?: number;
+  /** Told of progress as it happens. */
+  readonly onProgress?: (p: IngestProgress) => void;
+  readonly maxBytes?: number;
+}
+
+export interface IngestProgress {
+  /** Articles read from the inputs. */
+  readonly read: number;
+  /** Newly stored by this run. */
+  readonly stored: number;
+  /** Already in the store (or earlier in the inputs): not analysed again. */
+  readonly present: number;
+  /** Inputs and articles that failed (recorded in the store's errors). */
+  readonly errors: number;
+  readonly bytesRead: number;
+  /** Total bytes of the inputs, when known (for an ETA). */
+  readonly bytesTotal: number | null;
+  readonly elapsedMs: number;
+  readonly done: boolean;
+}
+
+const WINDOW = 128; // articles looked up in the store at once
+
+export async function ingest(
+  sources: readonly string[],
+  store: Store,
+  options: IngestOptions,
+): Promise<IngestProgress> {
+  const started = performance.now();
+  const jobSize = options.jobSize ?? 48;
+  const workers = options.workers;
+  const pool = workers > 0 ? new IngestPool(workers, store.location) : null;
+  const maxInFlight = Math.max(4, workers * 3) * jobSize;
+  let read = 0;
+  let stored = 0;
+  let present = 0;
+  let errors = 0;
+  let bytesRead = 0;
+  const bytesTotal = await totalBytes(sources);
+  const progress = (done = false): IngestProgress => ({
+    read,
+    stored,
+    present,
+    errors,
+    bytesRead,
+    bytesTotal,
+    elapsedMs: performance.now() - started,
+    done,
+  });
+  let lastReport = 0;
+  const report = () => {
+    const now = performance.now();
+    if (options.onProgress && now - lastReport > 200) {
+      lastReport = now;
+      options.onProgress(progress());
+    }
+  };
+
+  // Errors are written from this thread, a batch at a time (recording one again changes nothing).
+  let failed: IngestError[] = [];
+  const recordFailed = async () => {
+    const batch = failed;
+    failed = [];
+    if (batch.length) await store.recordErrors(batch);
+  };
+  const fail = (e: IngestError) => {
+    errors++;
+    failed.push(e);
+  };
+
+  /** Articles sent and not yet stored: a second copy of one of them is present, not new. */
+  const inFlightIds = new Set<string>();
+  const running = new Set<Promise<void>>();
+  let inFlight = 0;
+  const pipeline = pool ? null : defaultPipeline();
+  const submit = (job: { id: string; item: SourcedArticle }[]) => {
+    inFlight += job.length;
+    const articles = job.map((j) => j.item);
+    const run: Promise<JobOutcome> = pool ? pool.run(articles) : analyseAndStore(pipeline!, store, articles);
+    const p = run
+      .catch(
+        (err: unknown): JobOutcome => ({
+          added: 0,
+          skipped: 0,
+          errors: articles.map((a) => ({
+            source: a.source,
+            code: 'store-failed',
+            message: `could not be stored: ${err instanceof Error ? err.message : String(err)}`,
+          })),
+        }),
+      )
+      .then((o) => {
+        inFlight -= job.length;
+        for (const j of job) inFlightIds.delete(j.id);
+        stored += o.added;
+        present += o.skipped;
+        for (const e of o.errors) fail(e);
+        report();
+      });
+    running.add(p);
+    p.finally(() => running.delete(p));
+  };
+
+  let window: { id: string; item: SourcedArticle }[] = [];
+  const drainWindow = async () => {
+    const w = window;
+    window = [];
+    const have = await store.has(w.map((x) => x.id));
+    let job: { id: string; item: SourcedArticle }[] = [];
+    for (const x of w) {
+      if (have.has(x.id) || inFlightIds.has(x.id)) {
+        present++;
+        continue;
+      }
+      inFlightIds.add(x.id);
+      job.push(x);
+      if (job.length === jobSize) {
+        submit(job);
+        job = [];
+      }
+    }
+    if (job.length) submit(job);
+    // Backpressure: the inputs wait while the workers are behind.
+    while (inFlight > maxInFlight && running.size) await Promise.race(running);
+    if (failed.length >= 100) await recordFailed();
+    report();
+  };
+
+  try {
+    for await (const item of readInputs(sources, {
+      directories: 'expand',
+      maxBytes: options.maxBytes,
+      onRead: (n) => {
+        bytesRead += n;
+      },
+    })) {
+      if (item.kind === 'error') {
+        fail({ source: item.source, code: item.error.code, message: item.error.message });
+        continue;
+      }
+      read++;
+      window.push({ id: recordId(item.article.text, item.article.meta.url), item });
+      if (window.length >= WINDOW) await drainWindow();
+    }
+    if (window.length) await drainWindow();
+    while (running.size) await Promise.race(running);
+    await recordFailed();
+  } finally {
+    await pool?.close();
+  }
+  const final = progress(true);
+  options.onProgress?.(final);
+  return final;
+}
+
+/** The inputs' total size in bytes (folders summed), or null when one cannot be known (stdin). */
+async function totalBytes(sources: readonly string[]): Promise<number | null> {
+  let total = 0;
+  const walk = async (p: string): Promise<void> => {
+    const s = await stat(p);
+    if (s.isDirectory())
+      for (const e of await readdir(p))
+        if (!e.startsWith('.')) await walk(join(p, e));
+        else total += s.size;
+  };
+  try {
+    for (const s of sources) {
+      if (s === '-') return null;
+      await walk(s);
+    }
+  } catch {
+    return null;
+  }
+  return total;
+}
