@@ -19,6 +19,7 @@ import {
   nerResources,
   PAIR_FEATURES,
   type WordInfo,
+  type WordParts,
 } from './features.ts';
 import { decode, viterbi, type Weights } from './perceptron.ts';
 import { TAG_COUNT, TAGS } from './tags.ts';
@@ -155,9 +156,8 @@ class Scorer {
     this.pairTables = this.buildPairTables(codes);
   }
 
-  /** The model's summed weights for one word (uncached: the tagger caches Entries). */
-  word(w: string): Float64Array {
-    const p = this.features.wordParts(w);
+  /** The model's summed weights for one word's parts (uncached: the tagger caches Entries). */
+  word(p: WordParts): Float64Array {
     return this.sums([p.own, p.prev1, p.next1, p.prev2, p.next2]);
   }
 
@@ -197,7 +197,9 @@ class Scorer {
         inner.set(b, id * TAG_COUNT);
       }
     }
-    return tables;
+    // Filled by code in no order, the arrays would be sparse (a dictionary in V8, slow to index):
+    // made dense here, one slot per code.
+    return tables.map((t) => Array.from({ length: Math.max(t.length, 1) }, (_, k) => t[k]));
   }
 
   /** The mark features of a token by the codes of its and its neighbours' marks. */
@@ -321,10 +323,11 @@ export class NerTagger {
     let e = this.entries.get(w);
     if (!e) {
       const info = this.features.info(w);
+      const parts = this.features.wordParts(w);
       const codes = this.codes;
       e = {
         info,
-        sums: [this.firstPass.word(w), this.secondPass.word(w)],
+        sums: [this.firstPass.word(parts), this.secondPass.word(parts)],
         key: codes.of(info.key),
         trigger: codes.of(info.trigger),
         article: codes.of(info.article),
