@@ -36,7 +36,7 @@ const cache = new WeakMap<Doc, Word[]>();
  * lookup. Cleared when it grows past a bound, like the segmenter's cache.
  */
 const byForm = new WordTable<Word>(4096);
-const BY_FORM_LIMIT = 200_000;
+const BY_FORM_LIMIT = 100_000;
 
 export function words(doc: Doc): Word[] {
   const hit = cache.get(doc);

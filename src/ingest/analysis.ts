@@ -1,17 +1,20 @@
 /**
- * Analysing articles and storing them, on this thread or on worker threads.
+ * Analysing articles for the store, on this thread or on worker threads.
  *
- * Each worker thread analyses its jobs and writes them to the store itself,
- * through its own connection, one transaction a job: the writes spread over
- * the threads with the analysis, and nothing big crosses between threads (an
- * article goes in; counts come back). SQLite serialises the writers with its
- * write lock (WAL: readers never wait); PostgreSQL takes them in parallel.
+ * Worker threads only analyse: each job's articles go in, and what the store
+ * needs comes back (the record as JSON, its search terms, the pipeline
+ * version). One writer — the thread that runs the ingest — stores them.
+ * SQLite takes one writer at a time anyway: writers on several threads
+ * would wait for each other's lock instead of analysing, and each would hold
+ * its own connection and caches. Processes on other machines (the queue's
+ * workers) analyse and write for themselves (analyseAndStore).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type Article, Doc } from '../analyze/doc.ts';
 import type { Pipeline } from '../analyze/pipeline.ts';
-import { type AnalysedArticle, indexEntry } from '../store/index-entry.ts';
+import type { ArticleRecord } from '../record/types.ts';
+import { type AnalysedArticle, type IndexEntry, indexEntry } from '../store/index-entry.ts';
 import type { IngestError, Store } from '../store/store.ts';
 
 export interface SourcedArticle {
@@ -20,8 +23,15 @@ export interface SourcedArticle {
   readonly source: string;
 }
 
+/** An analysed article as it crosses between threads: plain data, the record as JSON. */
+export interface AnalysedMessage {
+  readonly json: string;
+  readonly pipeline: string;
+  readonly index: IndexEntry;
+}
+
 export type AnalysisResult =
-  | { readonly ok: AnalysedArticle; readonly source: string }
+  | { readonly ok: AnalysedMessage; readonly source: string }
   | { readonly error: { readonly code: string; readonly message: string }; readonly source: string };
 
 export function analyseForStore(pipeline: Pipeline, a: SourcedArticle): AnalysisResult {
@@ -30,10 +40,9 @@ export function analyseForStore(pipeline: Pipeline, a: SourcedArticle): Analysis
     const record = doc.toRecord();
     return {
       ok: {
-        record,
+        json: JSON.stringify(record),
         pipeline: pipeline.config.version,
         index: indexEntry(record, doc.tokens),
-        json: JSON.stringify(record),
       },
       source: a.source,
     };
@@ -45,6 +54,11 @@ export function analyseForStore(pipeline: Pipeline, a: SourcedArticle): Analysis
   }
 }
 
+/** The store's view of an analysed article. */
+export function forStore(m: AnalysedMessage): AnalysedArticle {
+  return { record: JSON.parse(m.json) as ArticleRecord, pipeline: m.pipeline, index: m.index, json: m.json };
+}
+
 /** What storing a job did. */
 export interface JobOutcome {
   readonly added: number;
@@ -54,17 +68,12 @@ export interface JobOutcome {
   readonly errors: readonly IngestError[];
 }
 
-/** Analyse a job's articles and store them in one transaction; analysis errors are stored as errors. */
-export async function analyseAndStore(
-  pipeline: Pipeline,
-  store: Store,
-  articles: readonly SourcedArticle[],
-): Promise<JobOutcome> {
+/** Store a job's analysis results in one transaction; analysis errors are stored as errors. */
+export async function storeResults(store: Store, results: readonly AnalysisResult[]): Promise<JobOutcome> {
   const analysed: AnalysedArticle[] = [];
   const errors: IngestError[] = [];
-  for (const a of articles) {
-    const r = analyseForStore(pipeline, a);
-    if ('ok' in r) analysed.push(r.ok);
+  for (const r of results) {
+    if ('ok' in r) analysed.push(forStore(r.ok));
     else errors.push({ source: r.source, code: r.error.code, message: r.error.message });
   }
   const written = await store.write(analysed);
@@ -72,13 +81,24 @@ export async function analyseAndStore(
   return { added: written.added, skipped: written.skipped, errors };
 }
 
+/** Analyse a job's articles here and store them in one transaction. */
+export async function analyseAndStore(
+  pipeline: Pipeline,
+  store: Store,
+  articles: readonly SourcedArticle[],
+): Promise<JobOutcome> {
+  return storeResults(
+    store,
+    articles.map((a) => analyseForStore(pipeline, a)),
+  );
+}
+
 /** Default worker count: the machine's cores. */
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());
 
 interface Job {
-  readonly id: number;
   readonly articles: readonly SourcedArticle[];
-  readonly resolve: (o: JobOutcome) => void;
+  readonly resolve: (results: AnalysisResult[]) => void;
 }
 
 interface Slot {
@@ -88,29 +108,31 @@ interface Slot {
 }
 
 /**
- * Worker threads that analyse and store jobs, each job on the least busy
- * one. A worker that dies (out of memory, a crash in native code) fails only
- * the jobs it held — as errors of those articles, written by the caller — and
- * is replaced.
+ * Old-generation heap of one analysis thread, in MB. Its caches fill to
+ * about 200 MB; without a bound V8 lets the heap grow to several times its
+ * live size before it collects, in every thread.
  */
-export class IngestPool {
+const WORKER_HEAP_MB = 512;
+
+/**
+ * Worker threads that analyse jobs, each job on the least busy one. A worker
+ * that dies (out of memory, a crash in native code) fails only the jobs it
+ * held — as errors of those articles — and is replaced.
+ */
+export class AnalysisPool {
   private readonly workers: Slot[] = [];
   private nextId = 1;
   private closed = false;
 
-  constructor(
-    readonly size: number,
-    /** The store's location, opened by each worker. */
-    private readonly location: string,
-  ) {
+  constructor(readonly size: number) {
     for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }
 
   private spawn(): Slot {
     const worker = new Worker(new URL('./ingest-worker.mjs', import.meta.url), {
-      workerData: { location: this.location },
-      // A larger young generation: analysis makes many short-lived objects (as bin/isnad.js sets).
-      resourceLimits: { maxYoungGenerationSizeMb: 64 },
+      // A larger young generation: analysis makes many short-lived objects (as bin/isnad.js
+      // sets); a bounded old one, so V8 collects instead of growing the heap it keeps.
+      resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     const busy = new Map<number, Job>();
     let markReady: () => void = () => undefined;
@@ -118,12 +140,12 @@ export class IngestPool {
       markReady = r;
     });
     const slot: Slot = { worker, busy, ready };
-    worker.on('message', (msg: { ready?: boolean; id?: number; outcome?: JobOutcome }) => {
+    worker.on('message', (msg: { ready?: boolean; id?: number; results?: AnalysisResult[] }) => {
       if (msg.ready) return markReady();
       const job = busy.get(msg.id!);
       if (!job) return;
       busy.delete(msg.id!);
-      job.resolve(msg.outcome!);
+      job.resolve(msg.results!);
     });
     let dead = false;
     const fail = (err: Error) => {
@@ -131,15 +153,12 @@ export class IngestPool {
       dead = true;
       markReady();
       for (const job of busy.values())
-        job.resolve({
-          added: 0,
-          skipped: 0,
-          errors: job.articles.map((a) => ({
+        job.resolve(
+          job.articles.map((a) => ({
             source: a.source,
-            code: 'analysis-failed',
-            message: `the ingest worker died: ${err.message}`,
+            error: { code: 'analysis-failed', message: `the analysis thread died: ${err.message}` },
           })),
-        });
+        );
       busy.clear();
       const k = this.workers.indexOf(slot);
       if (k >= 0 && !this.closed) this.workers[k] = this.spawn();
@@ -151,19 +170,12 @@ export class IngestPool {
     return slot;
   }
 
-  /** Articles waiting or being analysed, over all workers. */
-  get inFlight(): number {
-    let n = 0;
-    for (const w of this.workers) for (const job of w.busy.values()) n += job.articles.length;
-    return n;
-  }
-
-  async run(articles: readonly SourcedArticle[]): Promise<JobOutcome> {
+  async run(articles: readonly SourcedArticle[]): Promise<AnalysisResult[]> {
     // The job is the worker's from now on (counted before any await, so a burst of jobs spreads).
     const slot = this.workers.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
     const id = this.nextId++;
-    const done = new Promise<JobOutcome>((resolve) => {
-      slot.busy.set(id, { id, articles, resolve });
+    const done = new Promise<AnalysisResult[]>((resolve) => {
+      slot.busy.set(id, { articles, resolve });
     });
     await slot.ready;
     if (slot.busy.has(id)) slot.worker.postMessage({ id, articles });
@@ -172,20 +184,6 @@ export class IngestPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.workers.map((w) => w.worker.postMessage({ close: true })));
-    await Promise.all(
-      this.workers.map(
-        (w) =>
-          new Promise<void>((resolve) => {
-            const timer = setTimeout(() => {
-              w.worker.terminate().then(() => resolve());
-            }, 10_000);
-            w.worker.once('exit', () => {
-              clearTimeout(timer);
-              resolve();
-            });
-          }),
-      ),
-    );
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 }

@@ -1,8 +1,9 @@
 /**
  * `isnad ingest`: sources in, records stored. This thread reads the inputs,
  * computes each article's id (the hash of its text and URL, known before any
- * analysis), asks the store which it has already, and sends the rest in jobs
- * to worker threads that analyse and store them (analysis.ts).
+ * analysis), asks the store which it has already, sends the rest in jobs to
+ * worker threads that analyse them (analysis.ts), and writes what comes back,
+ * one job a transaction, one job at a time.
  *
  * Nothing is lost or doubled by a crash: a job is committed whole or not at
  * all, and a run started again skips what was committed (without analysing
@@ -13,7 +14,14 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultPipeline, recordId } from '../analyze/index.ts';
 import type { IngestError, Store } from '../store/store.ts';
-import { analyseAndStore, IngestPool, type JobOutcome, type SourcedArticle } from './analysis.ts';
+import {
+  AnalysisPool,
+  type AnalysisResult,
+  analyseForStore,
+  type JobOutcome,
+  type SourcedArticle,
+  storeResults,
+} from './analysis.ts';
 import { readInputs } from './inputs.ts';
 
 export interface IngestOptions {
@@ -43,6 +51,61 @@ export interface IngestProgress {
 }
 
 const WINDOW = 128; // articles looked up in the store at once
+/**
+ * At most this many articles a write transaction. Analyses that finish while
+ * a write runs are written together in the next: a few large transactions
+ * cost far less than many small ones (the index pages they touch are shared).
+ */
+const WRITE_GROUP = 384;
+
+/** Writes analysis results one transaction at a time, each taking all that has come in since the last. */
+class GroupWriter {
+  private queue: { results: readonly AnalysisResult[]; done: () => void }[] = [];
+  private active = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly maxArticles: number,
+    private readonly onOutcome: (o: JobOutcome) => void,
+  ) {}
+
+  /** Resolves once the results are written (or recorded as failed): never rejects. */
+  add(results: readonly AnalysisResult[]): Promise<void> {
+    const done = new Promise<void>((resolve) => {
+      this.queue.push({ results, done: resolve });
+    });
+    if (!this.active) void this.drain();
+    return done;
+  }
+
+  private async drain(): Promise<void> {
+    this.active = true;
+    while (this.queue.length) {
+      const group: typeof this.queue = [];
+      let n = 0;
+      while (this.queue.length && (n === 0 || n + this.queue[0]!.results.length <= this.maxArticles)) {
+        const next = this.queue.shift()!;
+        group.push(next);
+        n += next.results.length;
+      }
+      const results = group.flatMap((g) => g.results);
+      let outcome: JobOutcome;
+      try {
+        outcome = await storeResults(this.store, results);
+      } catch (err) {
+        const message = `could not be stored: ${err instanceof Error ? err.message : String(err)}`;
+        outcome = {
+          added: 0,
+          skipped: 0,
+          errors: results.map((r) => ({ source: r.source, code: 'store-failed', message })),
+        };
+      }
+      this.onOutcome(outcome);
+      for (const g of group) g.done();
+    }
+    this.active = false;
+  }
+}
 
 export async function ingest(
   sources: readonly string[],
@@ -52,8 +115,9 @@ export async function ingest(
   const started = performance.now();
   const jobSize = options.jobSize ?? 48;
   const workers = options.workers;
-  const pool = workers > 0 ? new IngestPool(workers, store.location) : null;
-  const maxInFlight = Math.max(4, workers * 3) * jobSize;
+  const pool = workers > 0 ? new AnalysisPool(workers) : null;
+  // Jobs queued at the analysis threads, and what waits to be written (a write group's worth).
+  const maxInFlight = Math.max(2, workers * 2) * jobSize + WRITE_GROUP;
   let read = 0;
   let stored = 0;
   let present = 0;
@@ -96,29 +160,23 @@ export async function ingest(
   const running = new Set<Promise<void>>();
   let inFlight = 0;
   const pipeline = pool ? null : defaultPipeline();
+  const writer = new GroupWriter(store, WRITE_GROUP, (o) => {
+    stored += o.added;
+    present += o.skipped;
+    for (const e of o.errors) fail(e);
+    report();
+  });
   const submit = (job: { id: string; item: SourcedArticle }[]) => {
     inFlight += job.length;
     const articles = job.map((j) => j.item);
-    const run: Promise<JobOutcome> = pool ? pool.run(articles) : analyseAndStore(pipeline!, store, articles);
-    const p = run
-      .catch(
-        (err: unknown): JobOutcome => ({
-          added: 0,
-          skipped: 0,
-          errors: articles.map((a) => ({
-            source: a.source,
-            code: 'store-failed',
-            message: `could not be stored: ${err instanceof Error ? err.message : String(err)}`,
-          })),
-        }),
-      )
-      .then((o) => {
+    const analysed: Promise<AnalysisResult[]> = pool
+      ? pool.run(articles)
+      : Promise.resolve(articles.map((a) => analyseForStore(pipeline!, a)));
+    const p = analysed
+      .then((results) => writer.add(results))
+      .then(() => {
         inFlight -= job.length;
         for (const j of job) inFlightIds.delete(j.id);
-        stored += o.added;
-        present += o.skipped;
-        for (const e of o.errors) fail(e);
-        report();
       });
     running.add(p);
     p.finally(() => running.delete(p));
@@ -181,10 +239,8 @@ async function totalBytes(sources: readonly string[]): Promise<number | null> {
   let total = 0;
   const walk = async (p: string): Promise<void> => {
     const s = await stat(p);
-    if (s.isDirectory())
-      for (const e of await readdir(p))
-        if (!e.startsWith('.')) await walk(join(p, e));
-        else total += s.size;
+    if (!s.isDirectory()) total += s.size;
+    else for (const e of await readdir(p)) if (!e.startsWith('.')) await walk(join(p, e));
   };
   try {
     for (const s of sources) {

@@ -24,7 +24,7 @@ const INDEXED = new Set<Token['kind']>(['arabic', 'latin', 'number', 'alnum', 'h
 
 /** Terms by surface form: news repeats its words, so most tokens are a table lookup. */
 const bySurface = new WordTable<string>(4096);
-const BY_SURFACE_LIMIT = 200_000;
+const BY_SURFACE_LIMIT = 100_000;
 
 function stripSuffix(stem: string): string {
   for (const s of SUFFIXES) {
@@ -115,40 +115,4 @@ export function documentTerms(text: string, tokens: readonly Token[] = tokenize(
     position++;
   }
   return { length: position, terms };
-}
-
-/** Ascending positions as unsigned LEB128 deltas: a few bytes a posting. */
-export function encodePositions(positions: readonly number[]): Uint8Array {
-  const out = new Uint8Array(positions.length * 5);
-  let n = 0;
-  let prev = 0;
-  for (const p of positions) {
-    let d = p - prev;
-    prev = p;
-    while (d >= 0x80) {
-      out[n++] = (d & 0x7f) | 0x80;
-      d >>>= 7;
-    }
-    out[n++] = d;
-  }
-  return out.slice(0, n);
-}
-
-export function decodePositions(bytes: Uint8Array): number[] {
-  const out: number[] = [];
-  let prev = 0;
-  let i = 0;
-  while (i < bytes.length) {
-    let d = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = bytes[i++]!;
-      d |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80 && i < bytes.length);
-    prev += d;
-    out.push(prev);
-  }
-  return out;
 }

@@ -22,6 +22,12 @@ export interface Driver {
   exec(sql: string): Promise<void>;
   /** Many rows into a table in one go: a prepared loop in SQLite, one unnest() in PostgreSQL. */
   insertMany(table: string, columns: readonly Column[], rows: readonly (readonly Param[])[]): Promise<void>;
+  /**
+   * Inside a transaction: take the lock `key` until it ends, if no other
+   * transaction holds it; false if one does. (SQLite's write transaction is
+   * exclusive already: always true.)
+   */
+  tryLock(key: number): Promise<boolean>;
   /** `fn` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Driver) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -93,6 +99,10 @@ export class SqliteDriver implements Driver {
       const one = this.prepare(`INSERT INTO ${table} (${names}) VALUES ${tuple}`);
       for (; at < rows.length; at++) one.run(rows[at] as Param[]);
     }
+  }
+
+  async tryLock(_key: number): Promise<boolean> {
+    return true;
   }
 
   /**
@@ -182,6 +192,11 @@ export class PostgresDriver implements Driver {
         arrays,
       );
     }
+  }
+
+  async tryLock(key: number): Promise<boolean> {
+    const rows = await this.all<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(?) AS ok', [key]);
+    return rows[0]?.ok === true;
   }
 
   async transaction<T>(fn: (tx: Driver) => Promise<T>): Promise<T> {

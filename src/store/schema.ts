@@ -5,6 +5,8 @@
  *
  * Differences between the engines are confined to `ddl()`: the serial key,
  * the blob type, and WITHOUT ROWID (SQLite's clustered key, for postings).
+ * The search index is kept in segments (postings.ts), so a write appends
+ * instead of inserting into the middle of a table ordered by term.
  */
 import type { Column, Dialect, Driver } from './driver.ts';
 
@@ -23,7 +25,6 @@ CREATE TABLE articles (
   length INTEGER NOT NULL,
   pipeline TEXT NOT NULL,
   analysed_at TEXT NOT NULL,
-  term_ids ${blob} NOT NULL,
   record TEXT NOT NULL
 );
 CREATE INDEX articles_published ON articles (published);
@@ -106,8 +107,6 @@ CREATE TABLE entities (
   start_at INTEGER NOT NULL, end_at INTEGER NOT NULL
 );
 CREATE INDEX entities_article ON entities (article_seq);
-CREATE INDEX entities_key ON entities (type, key);
-CREATE INDEX entities_canonical ON entities (type, canonical_key);
 
 CREATE TABLE places (
   article_seq INTEGER NOT NULL,
@@ -117,8 +116,6 @@ CREATE TABLE places (
   start_at INTEGER NOT NULL, end_at INTEGER NOT NULL
 );
 CREATE INDEX places_article ON places (article_seq);
-CREATE INDEX places_key ON places (key);
-CREATE INDEX places_name ON places (name_key);
 
 CREATE TABLE events (
   article_seq INTEGER NOT NULL,
@@ -152,15 +149,24 @@ CREATE INDEX sources_article ON sources (article_seq);
 
 CREATE TABLE terms (
   id ${serial},
-  term TEXT NOT NULL UNIQUE,
-  df INTEGER NOT NULL DEFAULT 0
+  term TEXT NOT NULL UNIQUE
+);
+-- The search index in segments (postings.ts): a write adds one, later writes merge them.
+-- A merged segment is retired, and deleted once no reader can still be using it.
+CREATE TABLE segments (
+  id ${serial},
+  level INTEGER NOT NULL,
+  articles INTEGER NOT NULL,
+  min_seq INTEGER NOT NULL,
+  max_seq INTEGER NOT NULL,
+  retired TEXT
 );
 CREATE TABLE postings (
+  segment INTEGER NOT NULL,
   term_id INTEGER NOT NULL,
-  article_seq INTEGER NOT NULL,
-  tf INTEGER NOT NULL,
-  positions ${blob} NOT NULL,
-  PRIMARY KEY (term_id, article_seq)
+  n INTEGER NOT NULL,
+  data ${blob} NOT NULL,
+  PRIMARY KEY (segment, term_id)
 )${clustered};
 
 CREATE TABLE errors (
@@ -303,7 +309,7 @@ export const COLUMNS = {
     col('start_at', 'int'),
     col('end_at', 'int'),
   ],
-  postings: [col('term_id', 'int'), col('article_seq', 'int'), col('tf', 'int'), col('positions', 'bytea')],
+  postings: [col('segment', 'int'), col('term_id', 'int'), col('n', 'int'), col('data', 'bytea')],
 } as const;
 
 /** Tables that hold rows of one article (by article_seq), cleared when it is analysed again. */

@@ -13,11 +13,13 @@
  */
 import type { ArticleRecord, Person, Quote } from '../record/types.ts';
 import { type Clause, filterKey, type ParsedQuery, parseQuery, type SearchFilters } from '../search/query.ts';
-import { decodePositions, termTokens } from '../search/terms.ts';
+import { termTokens } from '../search/terms.ts';
 import { BoundedCache } from '../text/bounded-cache.ts';
 import type { Driver, Param } from './driver.ts';
+import { facetTerm } from './facets.ts';
 import { contentSketch, evidenceOf, lastWord, MIN_SHARED, nameKey, personIdentity } from './identity.ts';
 import type { AnalysedArticle } from './index-entry.ts';
+import { decodePostings, mergePostingLists, type Posting, PostingListWriter, termEnds } from './postings.ts';
 import { ARTICLE_TABLES, COLUMNS, migrate } from './schema.ts';
 
 export interface WriteResult {
@@ -50,7 +52,10 @@ export interface StoreCounts {
   readonly claims: number;
   readonly sources: number;
   readonly terms: number;
+  /** (term, article) pairs in the search index. */
   readonly postings: number;
+  /** Live segments of the search index. */
+  readonly segments: number;
   readonly errors: number;
 }
 
@@ -98,7 +103,29 @@ const K1 = 1.2;
 const B = 0.75;
 /** A prefix stands for at most this many terms (the most frequent). */
 const MAX_EXPANSION = 64;
+/** Terms of a prefix looked at to choose those (in term order). */
+const PREFIX_CANDIDATES = 2000;
 const IN_CHUNK = 500;
+/** Live segments of one level that make a merge. */
+const MERGE_FANOUT = 8;
+/** Terms read at a time in a merge. */
+const MERGE_PAGE = 2000;
+/** How long a merged segment stays for readers that listed it before the merge. */
+const RETIRED_GRACE_MS = 60_000;
+/** The lock key of segment merges. */
+const MERGE_LOCK = 0x15ad;
+/** How long a reader trusts its list of live segments (other writers add some). */
+const SEGMENT_LIST_MS = 5000;
+
+/** An article as its write's segment needs it. */
+interface IndexedArticle {
+  readonly seq: number;
+  readonly termIds: readonly number[];
+  readonly data: Uint8Array;
+}
+
+/** Blobs come back as Buffers (both drivers), which are Uint8Arrays. */
+const toBytes = (b: Uint8Array): Uint8Array => (b instanceof Uint8Array ? b : new Uint8Array(b));
 
 const json = (v: unknown) => JSON.stringify(v);
 const nul = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
@@ -112,10 +139,16 @@ export class Store {
    * it commits (a rolled-back id does not exist).
    */
   private fresh = { terms: new Map<string, number>(), persons: new Map<string, number>() };
-  /** Article lengths by seq, for BM25, read incrementally (see corpusStats). */
+  /**
+   * Article lengths by seq, for BM25, read incrementally (see corpusStats); 0
+   * for a seq not stored (never, or no longer: search skips its postings).
+   */
   private lengths = new Int32Array(0);
   private lengthsUpTo = 0;
+  private lengthsCount = 0;
   private stats: { at: number; articles: number; avgLength: number } | null = null;
+  /** Live segments of the search index, as last read. */
+  private segmentList: { at: number; ids: number[] } | null = null;
 
   private constructor(
     readonly driver: Driver,
@@ -165,37 +198,39 @@ export class Store {
       .transaction(async (tx) => {
         // The same article twice in one batch is stored once.
         const unique = [...new Map(items.map((it) => [it.record.id, it])).values()];
-        const existing = new Map<string, { seq: number; term_ids: Uint8Array }>();
+        const existing = new Map<string, number>();
         for (let at = 0; at < unique.length; at += IN_CHUNK) {
           const part = unique.slice(at, at + IN_CHUNK).map((it) => it.record.id);
-          const rows = await tx.all<{ id: string; seq: number; term_ids: Uint8Array }>(
-            `SELECT id, seq, term_ids FROM articles WHERE id IN (${part.map(() => '?').join(', ')})`,
+          const rows = await tx.all<{ id: string; seq: number }>(
+            `SELECT id, seq FROM articles WHERE id IN (${part.map(() => '?').join(', ')})`,
             part,
           );
-          for (const r of rows) existing.set(r.id, { seq: Number(r.seq), term_ids: r.term_ids });
+          for (const r of rows) existing.set(r.id, Number(r.seq));
         }
         let skipped = items.length - unique.length;
         let replaced = 0;
-        const fresh: AnalysedArticle[] = [];
-        // The batch's postings go in at the end, in key order: neighbouring rows land on the same pages.
-        const postings: [number, number, number, Uint8Array][] = [];
+        let added = 0;
+        // What goes into this write's segment of the search index.
+        const indexed: IndexedArticle[] = [];
         for (const it of unique) {
           const old = existing.get(it.record.id);
-          if (!old) fresh.push(it);
-          else if (!options.replace) skipped++;
+          if (old !== undefined && !options.replace) {
+            skipped++;
+            continue;
+          }
+          // An article analysed again goes in afresh, under a new seq: its old postings
+          // are dead from now on (search skips them, merges drop them).
+          if (old !== undefined) await this.removeArticle(tx, old);
+          const done = await this.writeArticle(tx, it);
+          if (done === null)
+            skipped++; // a concurrent writer stored it first
           else {
-            await this.removeRows(tx, old.seq, old.term_ids);
-            await this.writeArticle(tx, it, old.seq, postings);
-            replaced++;
+            indexed.push(done);
+            if (old !== undefined) replaced++;
+            else added++;
           }
         }
-        let added = 0;
-        for (const it of fresh) {
-          if (await this.writeArticle(tx, it, null, postings)) added++;
-          else skipped++; // a concurrent writer stored it first
-        }
-        postings.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-        await tx.insertMany('postings', COLUMNS.postings, postings);
+        await this.writeSegment(tx, indexed);
         return { added, replaced, skipped };
       })
       .then(
@@ -213,56 +248,161 @@ export class Store {
       );
   }
 
-  /** One article's rows; `seq` when it replaces a stored one. False when another writer stored it first. */
-  private async writeArticle(
-    tx: Driver,
-    it: AnalysedArticle,
-    seq: number | null,
-    postings: [number, number, number, Uint8Array][],
-  ): Promise<boolean> {
+  /** One article's rows; null when another writer stored it first. */
+  private async writeArticle(tx: Driver, it: AnalysedArticle): Promise<IndexedArticle | null> {
     const r = it.record;
-    const termIds = await this.termIdsOf(
-      tx,
-      it.index.terms.map((t) => t[0]),
-    );
-    const termBlob = new Uint8Array(Int32Array.from(termIds).buffer);
+    const termIds = await this.termIdsOf(tx, it.index.terms);
     const m = r.meta;
-    const articleValues: Param[] = [
-      nul(m.url),
-      nul(m.title),
-      nul(m.outlet),
-      m.outlet ? filterKey(m.outlet) : null,
-      nul(m.published),
-      nul(m.source),
-      nul(m.language),
-      it.index.length,
-      it.pipeline,
-      new Date().toISOString(),
-      termBlob,
-      it.json ?? json(r),
-    ];
-    let at: number;
-    if (seq === null) {
-      const rows = await tx.all<{ seq: number }>(
-        `INSERT INTO articles (id, url, title, outlet, outlet_key, published, source, language, length, pipeline, analysed_at, term_ids, record)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
-        [r.id, ...articleValues],
-      );
-      if (!rows.length) return false;
-      at = Number(rows[0]!.seq);
-    } else {
-      await tx.run(
-        `UPDATE articles SET url = ?, title = ?, outlet = ?, outlet_key = ?, published = ?, source = ?, language = ?,
-         length = ?, pipeline = ?, analysed_at = ?, term_ids = ?, record = ? WHERE seq = ?`,
-        [...articleValues, seq],
-      );
-      at = seq;
+    const rows = await tx.all<{ seq: number }>(
+      `INSERT INTO articles (id, url, title, outlet, outlet_key, published, source, language, length, pipeline, analysed_at, record)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
+      [
+        r.id,
+        nul(m.url),
+        nul(m.title),
+        nul(m.outlet),
+        m.outlet ? filterKey(m.outlet) : null,
+        nul(m.published),
+        nul(m.source),
+        nul(m.language),
+        it.index.length,
+        it.pipeline,
+        new Date().toISOString(),
+        it.json ?? json(r),
+      ],
+    );
+    if (!rows.length) return null;
+    const seq = Number(rows[0]!.seq);
+    await this.writeChildren(tx, r, seq);
+    return { seq, termIds, data: it.index.data };
+  }
+
+  /** This write's articles as one new segment of the search index; then merge if a level is full. */
+  private async writeSegment(tx: Driver, indexed: IndexedArticle[]): Promise<void> {
+    if (!indexed.length) return;
+    indexed.sort((a, b) => a.seq - b.seq);
+    const lists = new Map<number, PostingListWriter>();
+    for (const a of indexed) {
+      const ends = termEnds(a.data, a.termIds.length);
+      let from = 0;
+      a.termIds.forEach((termId, k) => {
+        let list = lists.get(termId);
+        if (!list) {
+          list = new PostingListWriter();
+          lists.set(termId, list);
+        }
+        list.add(a.seq, a.data.subarray(from, ends[k]));
+        from = ends[k]!;
+      });
     }
-    it.index.terms.forEach(([, tf, positions], k) => {
-      postings.push([termIds[k]!, at, tf, positions]);
-    });
-    await this.writeChildren(tx, r, at);
-    return true;
+    await this.insertSegment(tx, 0, indexed.length, indexed[0]!.seq, indexed.at(-1)!.seq, lists);
+    await this.mergeSegments(tx);
+  }
+
+  private async insertSegment(
+    tx: Driver,
+    level: number,
+    articles: number,
+    minSeq: number,
+    maxSeq: number,
+    lists: ReadonlyMap<number, PostingListWriter>,
+  ): Promise<number> {
+    const made = await tx.all<{ id: number }>(
+      'INSERT INTO segments (level, articles, min_seq, max_seq) VALUES (?, ?, ?, ?) RETURNING id',
+      [level, articles, minSeq, maxSeq],
+    );
+    const segment = Number(made[0]!.id);
+    const rows: Param[][] = [];
+    for (const [termId, list] of [...lists].sort((a, b) => a[0] - b[0]))
+      if (list.count) rows.push([segment, termId, list.count, list.done()]);
+    await tx.insertMany('postings', COLUMNS.postings, rows);
+    this.segmentList = null;
+    return segment;
+  }
+
+  /**
+   * Tiered merging: when MERGE_FANOUT live segments share a level, they become
+   * one segment a level up, without the postings of articles since replaced.
+   * The merged ones are retired, not deleted: a reader may still be reading
+   * them; they go at a later merge, RETIRED_GRACE_MS on. One merger at a
+   * time (PostgreSQL's writers run in parallel: the others skip it).
+   */
+  private async mergeSegments(tx: Driver): Promise<void> {
+    if (!(await tx.tryLock(MERGE_LOCK))) return;
+    for (;;) {
+      const live = await tx.all<{
+        id: number;
+        level: number;
+        articles: number;
+        min_seq: number;
+        max_seq: number;
+      }>(
+        'SELECT id, level, articles, min_seq, max_seq FROM segments WHERE retired IS NULL ORDER BY level, id',
+      );
+      const byLevel = new Map<number, typeof live>();
+      for (const s of live) {
+        const list = byLevel.get(Number(s.level)) ?? [];
+        list.push(s);
+        byLevel.set(Number(s.level), list);
+      }
+      const full = [...byLevel].find(([, list]) => list.length >= MERGE_FANOUT);
+      if (!full) break;
+      const [level, group] = full;
+      const ids = group.map((s) => Number(s.id));
+      const minSeq = Math.min(...group.map((s) => Number(s.min_seq)));
+      const maxSeq = Math.max(...group.map((s) => Number(s.max_seq)));
+      const liveSeqs = new Set(
+        (
+          await tx.all<{ seq: number }>('SELECT seq FROM articles WHERE seq >= ? AND seq <= ?', [
+            minSeq,
+            maxSeq,
+          ])
+        ).map((r) => Number(r.seq)),
+      );
+      const keep = (seq: number) => liveSeqs.has(seq);
+      const lists = new Map<number, PostingListWriter>();
+      // Term by term, a bounded number of terms at once: a merge of large segments never holds them whole.
+      let after = -1;
+      for (;;) {
+        const rows = await tx.all<{ term_id: number; data: Uint8Array }>(
+          `SELECT term_id, data FROM postings WHERE segment IN (${ids.map(() => '?').join(', ')}) AND term_id > ?
+           ORDER BY term_id LIMIT ?`,
+          [...ids, after, MERGE_PAGE],
+        );
+        if (!rows.length) break;
+        // A full page may hold only some of its last term's rows: that term starts the next page.
+        const last = Number(rows.at(-1)!.term_id);
+        const cut =
+          rows.length === MERGE_PAGE ? rows.findIndex((r) => Number(r.term_id) === last) : rows.length;
+        let k = 0;
+        while (k < cut) {
+          const term = Number(rows[k]!.term_id);
+          const parts: Uint8Array[] = [];
+          while (k < cut && Number(rows[k]!.term_id) === term) parts.push(toBytes(rows[k++]!.data));
+          lists.set(term, mergePostingLists(parts, keep));
+          after = term;
+        }
+        if (rows.length < MERGE_PAGE) break;
+      }
+      let articles = 0;
+      for (const s of liveSeqs) if (s >= minSeq && s <= maxSeq) articles++;
+      await this.insertSegment(tx, level + 1, articles, minSeq, maxSeq, lists);
+      const now = new Date().toISOString();
+      await tx.run(`UPDATE segments SET retired = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, [
+        now,
+        ...ids,
+      ]);
+    }
+    // Segments retired long enough ago that no reader can be using them.
+    const before = new Date(Date.now() - RETIRED_GRACE_MS).toISOString();
+    const old = await tx.all<{ id: number }>(
+      'SELECT id FROM segments WHERE retired IS NOT NULL AND retired < ?',
+      [before],
+    );
+    for (const { id } of old) {
+      await tx.run('DELETE FROM postings WHERE segment = ?', [Number(id)]);
+      await tx.run('DELETE FROM segments WHERE id = ?', [Number(id)]);
+    }
   }
 
   private async writeChildren(tx: Driver, r: ArticleRecord, seq: number): Promise<void> {
@@ -399,8 +539,12 @@ export class Store {
     );
   }
 
-  /** An article's rows out of every table (before its new analysis is written). */
-  private async removeRows(tx: Driver, seq: number, termIds: Uint8Array): Promise<void> {
+  /**
+   * An article out of every table (before its new analysis is written under
+   * a new seq). Its postings stay in their segments, dead: search skips
+   * articles that are not stored, and merges drop them.
+   */
+  private async removeArticle(tx: Driver, seq: number): Promise<void> {
     const clusters = await tx.all<{ cluster_id: number }>(
       'SELECT cluster_id FROM quotes WHERE article_seq = ? AND cluster_id IS NOT NULL',
       [seq],
@@ -410,6 +554,7 @@ export class Store {
       [seq],
     );
     for (const table of ARTICLE_TABLES) await tx.run(`DELETE FROM ${table} WHERE article_seq = ?`, [seq]);
+    await tx.run('DELETE FROM articles WHERE seq = ?', [seq]);
     // Statements and persons this article alone held go with it; the others lose a member.
     for (const { cluster_id } of clusters) {
       await tx.run('UPDATE clusters SET size = size - 1 WHERE id = ?', [Number(cluster_id)]);
@@ -426,11 +571,6 @@ export class Store {
       );
       if (gone) this.personIds.clear(); // rare (reanalysis only): forget rather than search
     }
-    const ids = new Int32Array(
-      termIds.buffer.slice(termIds.byteOffset, termIds.byteOffset + termIds.byteLength),
-    );
-    for (const id of ids)
-      await tx.run('DELETE FROM postings WHERE term_id = ? AND article_seq = ?', [id, seq]);
   }
 
   /** Ids of terms, made where new. */
@@ -624,7 +764,6 @@ export class Store {
       'claims',
       'sources',
       'terms',
-      'postings',
       'errors',
     ] as const;
     const out: Record<string, number> = {};
@@ -632,6 +771,13 @@ export class Store {
       const rows = await this.driver.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`);
       out[t] = Number(rows[0]!.n);
     }
+    // (term, article) pairs in the live segments (those of articles since replaced included).
+    const postings = await this.driver.all<{ n: number | null; segments: number }>(
+      `SELECT SUM(p.n) AS n, COUNT(DISTINCT s.id) AS segments FROM segments s JOIN postings p ON p.segment = s.id
+       WHERE s.retired IS NULL`,
+    );
+    out.postings = Number(postings[0]?.n ?? 0);
+    out.segments = Number(postings[0]?.segments ?? 0);
     return out as unknown as StoreCounts;
   }
 
@@ -825,17 +971,28 @@ export class Store {
     );
     const n = Number(rows[0]!.n);
     const top = Number(rows[0]!.top ?? 0);
-    if (top >= this.lengths.length) {
-      const grown = new Int32Array(Math.max(top + 1, this.lengths.length * 2));
-      grown.set(this.lengths);
-      this.lengths = grown;
+    const load = async (after: number) => {
+      if (top >= this.lengths.length) {
+        const grown = new Int32Array(Math.max(top + 1, this.lengths.length * 2));
+        grown.set(this.lengths);
+        this.lengths = grown;
+      }
+      const fresh = await this.driver.all<{ seq: number; length: number }>(
+        'SELECT seq, length FROM articles WHERE seq > ?',
+        [after],
+      );
+      for (const r of fresh) this.lengths[Number(r.seq)] = Math.max(1, Number(r.length));
+      this.lengthsCount += fresh.length;
+      this.lengthsUpTo = Math.max(this.lengthsUpTo, top);
+    };
+    await load(this.lengthsUpTo);
+    // Articles replaced by another writer leave seqs behind that are no longer stored: read all again.
+    if (this.lengthsCount !== n) {
+      this.lengths = new Int32Array(0);
+      this.lengthsUpTo = 0;
+      this.lengthsCount = 0;
+      await load(0);
     }
-    const fresh = await this.driver.all<{ seq: number; length: number }>(
-      'SELECT seq, length FROM articles WHERE seq > ?',
-      [this.lengthsUpTo],
-    );
-    for (const r of fresh) this.lengths[Number(r.seq)] = Number(r.length);
-    this.lengthsUpTo = Math.max(this.lengthsUpTo, top);
     this.stats = { at: performance.now(), articles: n, avgLength: n ? Number(rows[0]!.total ?? 0) / n : 0 };
     return this.stats;
   }
@@ -843,9 +1000,11 @@ export class Store {
   /** Forget the corpus statistics (after this store changed stored articles). */
   private invalidateStats(replaced: boolean): void {
     this.stats = null;
+    this.segmentList = null;
     if (replaced) {
       this.lengths = new Int32Array(0);
       this.lengthsUpTo = 0;
+      this.lengthsCount = 0;
     }
   }
 
@@ -854,9 +1013,10 @@ export class Store {
     const parsed = parseQuery(query, given);
     const limit = Math.max(0, Math.min(100, Math.floor(rawLimit ?? 10)));
     const offset = Math.max(0, Math.floor(rawOffset ?? 0));
+    // The stored articles first: postings (words' and facets') are read against them.
+    const stats = await this.corpusStats();
     const allowed = await this.filterSet(parsed.filters);
     if (!parsed.clauses.length) return this.filterOnly(parsed, allowed, limit, offset);
-    const stats = await this.corpusStats();
     // Each clause: the articles it matches, with its BM25 contribution.
     let scores: Map<number, number> | null = null;
     const matched: Clause[] = [];
@@ -912,12 +1072,21 @@ export class Store {
       return out;
     }
     if (clause.kind === 'prefix') {
-      const rows = await this.driver.all<{ id: number; n: number }>(
-        `SELECT t.id, COUNT(*) AS n FROM terms t JOIN postings p ON p.term_id = t.id
-         WHERE t.term >= ? AND t.term < ? GROUP BY t.id ORDER BY n DESC, t.id LIMIT ?`,
-        [clause.prefix, `${clause.prefix}\uffff`, MAX_EXPANSION],
+      // The terms it stands for (the first PREFIX_CANDIDATES in order), the most frequent MAX_EXPANSION of them.
+      const candidates = await this.driver.all<{ id: number }>(
+        'SELECT id FROM terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?',
+        [clause.prefix, `${clause.prefix}\uffff`, PREFIX_CANDIDATES],
       );
-      for (const r of rows) await addTerm(Number(r.id), out, 'max');
+      const segments = await this.liveSegments();
+      if (!candidates.length || !segments.length) return out;
+      const ids = candidates.map((r) => Number(r.id));
+      const rows = await this.driver.all<{ term_id: number; n: number }>(
+        `SELECT term_id, SUM(n) AS n FROM postings
+         WHERE segment IN (${segments.map(() => '?').join(', ')}) AND term_id IN (${ids.map(() => '?').join(', ')})
+         GROUP BY term_id ORDER BY n DESC, term_id LIMIT ?`,
+        [...segments, ...ids, MAX_EXPANSION],
+      );
+      for (const r of rows) await addTerm(Number(r.term_id), out, 'max');
       return out;
     }
     // A phrase: its words at consecutive positions; scored as its words are, counted by its occurrences.
@@ -961,21 +1130,30 @@ export class Store {
     return id;
   }
 
-  private async postings(
-    termId: number,
-    withPositions: boolean,
-  ): Promise<{ seq: number; tf: number; positions?: number[] }[]> {
-    const rows = await this.driver.all<{ article_seq: number; tf: number; positions?: Uint8Array }>(
-      withPositions
-        ? 'SELECT article_seq, tf, positions FROM postings WHERE term_id = ?'
-        : 'SELECT article_seq, tf FROM postings WHERE term_id = ?',
-      [termId],
+  /** The ids of the live segments of the search index (re-read every few seconds, and after this store's writes). */
+  private async liveSegments(): Promise<number[]> {
+    if (this.segmentList && performance.now() - this.segmentList.at < SEGMENT_LIST_MS)
+      return this.segmentList.ids;
+    const rows = await this.driver.all<{ id: number }>(
+      'SELECT id FROM segments WHERE retired IS NULL ORDER BY id',
     );
-    return rows.map((r) => ({
-      seq: Number(r.article_seq),
-      tf: Number(r.tf),
-      ...(withPositions ? { positions: decodePositions(new Uint8Array(r.positions!)) } : {}),
-    }));
+    this.segmentList = { at: performance.now(), ids: rows.map((r) => Number(r.id)) };
+    return this.segmentList.ids;
+  }
+
+  /** A term's postings over the live segments, of stored articles only (corpusStats' lengths). */
+  private async postings(termId: number, withPositions: boolean): Promise<Posting[]> {
+    const segments = await this.liveSegments();
+    if (!segments.length) return [];
+    const rows = await this.driver.all<{ data: Uint8Array }>(
+      `SELECT data FROM postings WHERE segment IN (${segments.map(() => '?').join(', ')}) AND term_id = ?`,
+      [...segments, termId],
+    );
+    const lengths = this.lengths;
+    const out: Posting[] = [];
+    for (const r of rows)
+      for (const p of decodePostings(toBytes(r.data), withPositions)) if (lengths[p.seq]) out.push(p);
+    return out;
   }
 
   /** Articles the filters allow, or null when there are none. */
@@ -994,21 +1172,12 @@ export class Store {
         [key, `name:${key}`, `name:${key} %`, `name:% ${key}`],
       );
     }
-    if (f.org) {
-      const key = nameKey(f.org);
-      await add(
-        `SELECT DISTINCT article_seq AS seq FROM entities WHERE (type = 'ORG' AND key = ?) OR (type = 'ORG' AND canonical_key = ?)`,
-        [key, key],
-      );
-    }
-    if (f.place) {
-      const key = nameKey(f.place);
-      await add(
-        `SELECT article_seq AS seq FROM places WHERE key = ? OR name_key = ?
-         UNION SELECT article_seq AS seq FROM entities WHERE type = 'LOC' AND key = ?`,
-        [key, filterKey(f.place), key],
-      );
-    }
+    const facet = async (term: string) => {
+      const id = term ? await this.termId(term) : null;
+      sets.push(new Set(id === null ? [] : (await this.postings(id, false)).map((p) => p.seq)));
+    };
+    if (f.org) await facet(facetTerm('org', f.org));
+    if (f.place) await facet(facetTerm('place', f.place));
     if (f.type) await add('SELECT DISTINCT article_seq AS seq FROM events WHERE type = ?', [f.type]);
     if (f.outlet) await add('SELECT seq FROM articles WHERE outlet_key = ?', [filterKey(f.outlet)]);
     if (f.from || f.to) {
@@ -1062,6 +1231,8 @@ export class Store {
       );
       for (const r of rows) info.set(Number(r.seq), { id: r.id, published: r.published });
     }
+    // An article replaced since the postings were read is not there any more.
+    head = head.filter((r) => info.has(r.seq));
     // Ties go by article id, which both engines share (their seq numbers may differ).
     const byId = (a: { seq: number }, b: { seq: number }) => {
       const x = info.get(a.seq)!.id;
@@ -1089,8 +1260,9 @@ export class Store {
       page.map((p) => p.seq),
     );
     const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
-    return page.map(({ seq, score }) => {
-      const r = bySeq.get(seq)!;
+    return page.flatMap(({ seq, score }) => {
+      const r = bySeq.get(seq);
+      if (!r) return [];
       const text = (JSON.parse(r.record) as ArticleRecord).text;
       return {
         id: r.id,

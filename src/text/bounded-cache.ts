@@ -5,6 +5,17 @@
  * the young. Cheaper than an LRU list and, unlike emptying the whole cache
  * when it fills, it never forgets the frequent words all at once.
  */
+/**
+ * A string that holds its own characters, for a key kept in a long-lived
+ * cache. A token's text is a view into the article it was sliced from (V8
+ * slices strings of 13 characters or more that way), and a cache keeping
+ * such a view would keep the whole article with it. Concatenating copies
+ * the characters; slicing the result back views only the copy.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : `${s}\u0000`.slice(0, -1);
+}
+
 export class BoundedCache<K, V> {
   private young = new Map<K, V>();
   private old = new Map<K, V>();
@@ -24,7 +35,7 @@ export class BoundedCache<K, V> {
       this.old = this.young;
       this.young = new Map();
     }
-    this.young.set(key, value);
+    this.young.set(typeof key === 'string' ? (ownString(key) as K) : key, value);
   }
 
   get size(): number {

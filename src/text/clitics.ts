@@ -15,6 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../data-path.ts';
+import { ownString } from './bounded-cache.ts';
 import { CHAR_CLASS, CLS_ARABIC_MARK, CLS_CONTROL } from './chars.ts';
 import { type WordFrequencies, wordFrequencies } from './lexicon.ts';
 import { dediacritise } from './normalize.ts';
@@ -37,6 +38,9 @@ interface Part {
   readonly role: SegmentRole;
   readonly length: number;
 }
+
+/** Distinct segment shapes kept (there are a few thousand; the bound is for hostile input). */
+const SHAPE_LIMIT = 50_000;
 
 /** A stem must be at least this frequent (the lexicon's own floor). */
 const MIN_STEM = 3;
@@ -152,7 +156,7 @@ export interface CliticSegmenter {
 export function createSegmenter(
   freq: WordFrequencies,
   neverSplit: ReadonlySet<string>,
-  cacheLimit = 200_000,
+  cacheLimit = 100_000,
 ): CliticSegmenter {
   const f = (form: string) => freq.count(form);
   const cache = new Map<string, readonly Part[]>();
@@ -327,12 +331,39 @@ export function createSegmenter(
     } else {
       parts = afterConjunction(w);
     }
+    parts = internParts(parts) as Part[];
     if (cache.size >= cacheLimit) cache.clear();
-    cache.set(w, parts);
+    cache.set(ownString(w), parts);
     return parts;
   }
 
   const surfaceCache = new WordTable<readonly SegmentPart[]>(4096);
+  // Most words share their shape with many others («وال» + a stem of five letters): one frozen
+  // array per shape, not one per word, keeps the caches a fraction of their size.
+  const partShapes = new Map<string, readonly Part[]>();
+  const segmentShapes = new Map<string, readonly SegmentPart[]>();
+  function internParts(parts: readonly Part[]): readonly Part[] {
+    let key = '';
+    for (const p of parts) key += `${p.role}${p.length},`;
+    let hit = partShapes.get(key);
+    if (!hit) {
+      if (partShapes.size >= SHAPE_LIMIT) partShapes.clear();
+      hit = Object.freeze(parts.map((p) => Object.freeze({ role: p.role, length: p.length })));
+      partShapes.set(key, hit);
+    }
+    return hit;
+  }
+  function internSegments(parts: readonly SegmentPart[]): readonly SegmentPart[] {
+    let key = '';
+    for (const p of parts) key += `${p.role}${p.start}-${p.end},`;
+    let hit = segmentShapes.get(key);
+    if (!hit) {
+      if (segmentShapes.size >= SHAPE_LIMIT) segmentShapes.clear();
+      hit = Object.freeze(parts.map((p) => Object.freeze({ ...p })));
+      segmentShapes.set(key, hit);
+    }
+    return hit;
+  }
   const hasMarks = (w: string) => {
     for (let i = 0; i < w.length; i++) {
       const cls = CHAR_CLASS[w.charCodeAt(i)];
@@ -366,7 +397,7 @@ export function createSegmenter(
     for (let k = 1; k < out.length; k++) {
       if (out[k - 1]!.end !== out[k]!.start) out[k - 1] = { ...out[k - 1]!, end: out[k]!.start };
     }
-    return Object.freeze(out.map((p) => Object.freeze(p)));
+    return internSegments(out);
   }
 
   function partsAt(text: string, start: number, end: number): readonly SegmentPart[] {

@@ -5,6 +5,8 @@
  * sliced token strings, which must be hashed and then compared anyway; the
  * per-token caches on the hot path use it.
  */
+import { ownString } from './bounded-cache.ts';
+
 export class WordTable<T> {
   private slots: Int32Array;
   private mask: number;
@@ -48,7 +50,7 @@ export class WordTable<T> {
       h = (h + 1) & this.mask;
     }
     this.slots[h] = this.keys.length;
-    this.keys.push(key);
+    this.keys.push(ownString(key));
     this.values.push(value);
   }
 
