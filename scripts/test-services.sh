@@ -6,12 +6,21 @@
 #   eval "$(scripts/test-services.sh start)"   # ISNAD_TEST_PG, ISNAD_TEST_REDIS, ISNAD_SERVICES_DIR
 #   scripts/test-services.sh stop               # stops both by their own pids
 #
-# Ports: PGPORT / REDIS_PORT, or 54329 / 63799.
+# Ports: PGPORT / REDIS_PORT, or 54329 / 63799 when free, else any free port.
 set -euo pipefail
 
 DIR="${ISNAD_SERVICES_DIR:-/tmp/isnad-services}"
-PGPORT="${PGPORT:-54329}"
-REDIS_PORT="${REDIS_PORT:-63799}"
+
+# A loopback port: the one asked for when it is free, else any free one
+# (a developer's own servers may hold the defaults).
+free_port() {
+  node -e '
+    const net = require("node:net");
+    const want = Number(process.argv[1]);
+    const listen = (port) => new Promise((ok, no) => { const s = net.createServer(); s.once("error", no); s.listen(port, "127.0.0.1", () => { const p = s.address().port; s.close(() => ok(p)); }); });
+    listen(want).catch(() => listen(0)).then((p) => console.log(p));
+  ' "$1"
+}
 
 log() { echo "test-services: $*" >&2; }
 
@@ -40,6 +49,8 @@ as_postgres() {
 
 start() {
   install_missing
+  PGPORT="${PGPORT:-$(cat "$DIR/pg.port" 2>/dev/null || free_port 54329)}"
+  REDIS_PORT="${REDIS_PORT:-$(cat "$DIR/redis.port" 2>/dev/null || free_port 63799)}"
   mkdir -p "$DIR"
   chmod 777 "$DIR"
   local bin
@@ -53,12 +64,14 @@ start() {
     as_postgres "$bin/pg_ctl" -D "$DIR/pg" -l "$DIR/pg.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >&2
     head -1 "$DIR/pg/postmaster.pid" >"$DIR/pg.pid"
+    echo "$PGPORT" >"$DIR/pg.port"
     log "PostgreSQL on 127.0.0.1:$PGPORT (pid $(cat "$DIR/pg.pid"))"
   fi
   if ! { [ -f "$DIR/redis.pid" ] && kill -0 "$(cat "$DIR/redis.pid")" 2>/dev/null; }; then
     redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --daemonize yes --pidfile "$DIR/redis.pid" \
       --dir "$DIR" --save '' --appendonly no --logfile "$DIR/redis.log" >&2
     for _ in $(seq 50); do [ -s "$DIR/redis.pid" ] && break; sleep 0.1; done
+    echo "$REDIS_PORT" >"$DIR/redis.port"
     log "Redis on 127.0.0.1:$REDIS_PORT (pid $(cat "$DIR/redis.pid"))"
   fi
   echo "export ISNAD_TEST_PG=postgres://postgres@127.0.0.1:$PGPORT/postgres"
@@ -75,11 +88,11 @@ stop() {
     else
       kill "$(cat "$DIR/pg.pid")" 2>/dev/null || true
     fi
-    rm -f "$DIR/pg.pid"
+    rm -f "$DIR/pg.pid" "$DIR/pg.port"
   fi
   if [ -f "$DIR/redis.pid" ]; then
     kill "$(cat "$DIR/redis.pid")" 2>/dev/null || true
-    rm -f "$DIR/redis.pid"
+    rm -f "$DIR/redis.pid" "$DIR/redis.port"
   fi
   log "stopped"
 }
