@@ -49,8 +49,14 @@ as_postgres() {
 
 start() {
   install_missing
-  PGPORT="${PGPORT:-$(cat "$DIR/pg.port" 2>/dev/null || free_port 54329)}"
-  REDIS_PORT="${REDIS_PORT:-$(cat "$DIR/redis.port" 2>/dev/null || free_port 63799)}"
+  # Running already: the ports they were started on (PostgreSQL writes its own, line 4 of
+  # postmaster.pid); else the defaults when free, or any free ports.
+  if [ -f "$DIR/pg/postmaster.pid" ]; then PGPORT="$(sed -n 4p "$DIR/pg/postmaster.pid")"; fi
+  if [ -f "$DIR/redis.pid" ] && kill -0 "$(cat "$DIR/redis.pid")" 2>/dev/null; then
+    REDIS_PORT="$(cat "$DIR/redis.port" 2>/dev/null || echo 63799)"
+  fi
+  PGPORT="${PGPORT:-$(free_port 54329)}"
+  REDIS_PORT="${REDIS_PORT:-$(free_port 63799)}"
   mkdir -p "$DIR"
   chmod 777 "$DIR"
   local bin

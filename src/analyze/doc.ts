@@ -21,6 +21,7 @@ import type { SegmentPart } from '../text/clitics.ts';
 import { type NormalizeOptions, normalize, SEARCH_FORM, type View } from '../text/normalize.ts';
 import type { TextStructure } from '../text/sentences.ts';
 import type { Token } from '../text/tokenize.ts';
+import { boundMeta } from './meta.ts';
 
 /** An article as it enters analysis: decoded text and what is known about it. */
 export interface Article {
@@ -56,8 +57,10 @@ export class Doc {
 
   constructor(article: Article) {
     this.text = article.text;
-    this.meta = { ...article.meta, language: article.meta.language ?? detectLanguage(article.text) };
-    this.diagnostics = [...(article.diagnostics ?? [])];
+    // Bounded here too, for articles that did not come through our readers (the queue takes any producer's).
+    const { meta, diagnostics } = boundMeta(article.meta);
+    this.meta = { ...meta, language: meta.language ?? detectLanguage(article.text) };
+    this.diagnostics = [...(article.diagnostics ?? []), ...diagnostics];
   }
 
   /** A normalised view of the text, computed once per set of options. */

@@ -5,7 +5,15 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { IsnadError } from '../errors.ts';
 import { runExtract } from './extract.ts';
-import { runErrors, runExport, runIngest, runReanalyze, runSearch } from './store-commands.ts';
+import { runEnqueue, runQueueStatus, runQueueWorker, type WorkerCommandOptions } from './queue-commands.ts';
+import {
+  type IngestCommandOptions,
+  runErrors,
+  runExport,
+  runIngest,
+  runReanalyze,
+  runSearch,
+} from './store-commands.ts';
 import { runTag } from './tag.ts';
 
 const VERSION = '0.1.0';
@@ -75,17 +83,52 @@ export function buildProgram(): Command {
     .argument('[sources...]', 'files and folders; - reads standard input')
     .addOption(dbOption())
     .option('--workers <n>', 'analysis threads (default: the cores)', nonNegativeInt)
-    .option('--batch <n>', 'records per write transaction', positiveInt)
+    .option('--batch <n>', 'articles per analysis job', positiveInt)
     .option('--max-bytes <n>', 'largest file read whole, in bytes', positiveInt)
+    .option(
+      '--queue <url>',
+      'enqueue on this Redis queue for `isnad worker` processes, instead of analysing here',
+    )
+    .option('--queue-name <name>', 'the queue (several ingests can share one Redis)')
+    .option('--wait', 'with --queue: wait until the workers have taken every job')
     .option('--json', 'print the summary as JSON')
-    .action(
-      async (
-        sources: string[],
-        opts: { db: string; workers?: number; batch?: number; maxBytes?: number; json?: boolean },
-      ) => {
-        process.exitCode = await runIngest(sources, opts);
-      },
-    );
+    .action(async (sources: string[], opts: IngestCommandOptions, cmd: Command) => {
+      process.exitCode = opts.queue
+        ? await runEnqueue(sources, {
+            ...opts,
+            queue: opts.queue,
+            db: cmd.getOptionValueSource('db') === 'cli' ? opts.db : undefined,
+          })
+        : await runIngest(sources, opts);
+    });
+
+  program
+    .command('worker')
+    .description(
+      'take jobs from a queue, analyse them and write them to the store, until stopped (SIGINT, SIGTERM)',
+    )
+    .requiredOption('--queue <url>', 'the Redis queue, as given to `isnad ingest --queue`')
+    .addOption(dbOption())
+    .option('--queue-name <name>', 'the queue (several ingests can share one Redis)')
+    .option(
+      '--lock-ms <n>',
+      "how soon a dead worker's job goes back to the queue (default 30000)",
+      positiveInt,
+    )
+    .action(async (opts: WorkerCommandOptions) => {
+      process.exitCode = await runQueueWorker(opts);
+    });
+
+  program
+    .command('queue')
+    .description("a queue's jobs (waiting, active, delayed, completed, failed) and its dead letters")
+    .requiredOption('--queue <url>', 'the Redis queue')
+    .option('--queue-name <name>', 'the queue')
+    .option('--dead', 'list the dead letters: articles no attempt could store, with their error')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { queue: string; queueName?: string; dead?: boolean; json?: boolean }) => {
+      process.exitCode = await runQueueStatus(opts);
+    });
 
   program
     .command('errors')

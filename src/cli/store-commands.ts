@@ -15,7 +15,7 @@ import type { Store } from '../store/store.ts';
 import { LineWriter } from './output.ts';
 import { progressPrinter } from './progress.ts';
 
-async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(db ?? DEFAULT_DB);
   try {
     return await fn(store);
@@ -26,6 +26,9 @@ async function withStore<T>(db: string | undefined, fn: (store: Store) => Promis
 
 export interface IngestCommandOptions {
   readonly db?: string;
+  readonly queue?: string;
+  readonly queueName?: string;
+  readonly wait?: boolean;
   readonly workers?: number;
   readonly batch?: number;
   readonly maxBytes?: number;

@@ -166,7 +166,7 @@ export async function ingest(
     for (const e of o.errors) fail(e);
     report();
   });
-  const submit = (job: { id: string; item: SourcedArticle }[]) => {
+  const submit = (job: IdentifiedArticle[]) => {
     inFlight += job.length;
     const articles = job.map((j) => j.item);
     const analysed: Promise<AnalysisResult[]> = pool
@@ -182,12 +182,9 @@ export async function ingest(
     p.finally(() => running.delete(p));
   };
 
-  let window: { id: string; item: SourcedArticle }[] = [];
-  const drainWindow = async () => {
-    const w = window;
-    window = [];
+  const drainWindow = async (w: readonly IdentifiedArticle[]) => {
     const have = await store.has(w.map((x) => x.id));
-    let job: { id: string; item: SourcedArticle }[] = [];
+    let job: IdentifiedArticle[] = [];
     for (const x of w) {
       if (have.has(x.id) || inFlightIds.has(x.id)) {
         present++;
@@ -208,22 +205,16 @@ export async function ingest(
   };
 
   try {
-    for await (const item of readInputs(sources, {
-      directories: 'expand',
+    for await (const w of identifiedArticles(sources, {
       maxBytes: options.maxBytes,
       onRead: (n) => {
         bytesRead += n;
       },
+      onError: fail,
     })) {
-      if (item.kind === 'error') {
-        fail({ source: item.source, code: item.error.code, message: item.error.message });
-        continue;
-      }
-      read++;
-      window.push({ id: recordId(item.article.text, item.article.meta.url), item });
-      if (window.length >= WINDOW) await drainWindow();
+      read += w.length;
+      await drainWindow(w);
     }
-    if (window.length) await drainWindow();
     while (running.size) await Promise.race(running);
     await recordFailed();
   } finally {
@@ -234,8 +225,41 @@ export async function ingest(
   return final;
 }
 
+/** An article read from the inputs, with its id (the hash of its text and URL). */
+export interface IdentifiedArticle {
+  readonly id: string;
+  readonly item: SourcedArticle;
+}
+
+/**
+ * The inputs' articles with their ids, WINDOW at a time (what one look-up in
+ * the store checks); inputs that cannot be read go to `onError`.
+ */
+export async function* identifiedArticles(
+  sources: readonly string[],
+  options: { maxBytes?: number; onRead?: (bytes: number) => void; onError: (e: IngestError) => void },
+): AsyncGenerator<IdentifiedArticle[]> {
+  let window: IdentifiedArticle[] = [];
+  for await (const item of readInputs(sources, {
+    directories: 'expand',
+    maxBytes: options.maxBytes,
+    onRead: options.onRead,
+  })) {
+    if (item.kind === 'error') {
+      options.onError({ source: item.source, code: item.error.code, message: item.error.message });
+      continue;
+    }
+    window.push({ id: recordId(item.article.text, item.article.meta.url), item });
+    if (window.length >= WINDOW) {
+      yield window;
+      window = [];
+    }
+  }
+  if (window.length) yield window;
+}
+
 /** The inputs' total size in bytes (folders summed), or null when one cannot be known (stdin). */
-async function totalBytes(sources: readonly string[]): Promise<number | null> {
+export async function totalBytes(sources: readonly string[]): Promise<number | null> {
   let total = 0;
   const walk = async (p: string): Promise<void> => {
     const s = await stat(p);

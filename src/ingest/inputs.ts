@@ -10,6 +10,7 @@ import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Article } from '../analyze/doc.ts';
+import { boundMeta } from '../analyze/meta.ts';
 import { asIsnadError, IsnadError } from '../errors.ts';
 import type { Diagnostic, Meta } from '../record/types.ts';
 import { decodeBytes, sniffBinary } from '../text/decode.ts';
@@ -81,7 +82,23 @@ export async function* readInputs(
 ): AsyncGenerator<InputItem> {
   for (const path of paths) {
     try {
-      yield* readInput(path, options);
+      // Metadata bounded before the article's id is taken from its URL (meta.ts).
+      for await (const item of readInput(path, options)) {
+        if (item.kind !== 'article') yield item;
+        else {
+          const { meta, diagnostics } = boundMeta(item.article.meta);
+          yield diagnostics.length
+            ? {
+                ...item,
+                article: {
+                  ...item.article,
+                  meta,
+                  diagnostics: [...(item.article.diagnostics ?? []), ...diagnostics],
+                },
+              }
+            : item;
+        }
+      }
     } catch (err) {
       yield { kind: 'error', error: asIsnadError(err, 'read-failed', { file: path }), source: path };
     }

@@ -28,6 +28,8 @@ export interface Driver {
    * exclusive already: always true.)
    */
   tryLock(key: number): Promise<boolean>;
+  /** Inside a transaction: take the lock `key` until it ends, waiting for another holder. */
+  lock(key: number): Promise<void>;
   /** `fn` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Driver) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -104,6 +106,8 @@ export class SqliteDriver implements Driver {
   async tryLock(_key: number): Promise<boolean> {
     return true;
   }
+
+  async lock(_key: number): Promise<void> {}
 
   /**
    * BEGIN IMMEDIATE takes the write lock at once (no upgrade deadlock between
@@ -197,6 +201,10 @@ export class PostgresDriver implements Driver {
   async tryLock(key: number): Promise<boolean> {
     const rows = await this.all<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(?) AS ok', [key]);
     return rows[0]?.ok === true;
+  }
+
+  async lock(key: number): Promise<void> {
+    await this.all('SELECT pg_advisory_xact_lock(?)', [key]);
   }
 
   async transaction<T>(fn: (tx: Driver) => Promise<T>): Promise<T> {

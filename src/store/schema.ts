@@ -185,27 +185,31 @@ INSERT INTO stats (name, value) VALUES ('articles', 0), ('length', 0);
 `;
 }
 
-/** Migrations in order; each runs once, in a transaction, and records its number. */
+/** Migrations in order; each runs once, and records its number (all in one transaction, under a lock). */
 const MIGRATIONS: readonly { readonly version: number; readonly sql: (d: Dialect) => string }[] = [
   { version: 1, sql: ddl },
 ];
 
+/** The lock key of migrations: stores opened at once (workers starting together) migrate one at a time. */
+const MIGRATION_LOCK = 0x15ac;
+
 export async function migrate(driver: Driver): Promise<void> {
-  await driver.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
-  const rows = await driver.all<{ version: number }>('SELECT version FROM schema_version');
-  const current = rows.length ? Math.max(...rows.map((r) => Number(r.version))) : 0;
-  if (current > SCHEMA_VERSION) {
-    throw new Error(
-      `the store was made by a newer isnad (schema ${current}; this one knows ${SCHEMA_VERSION}): upgrade isnad`,
-    );
-  }
-  for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
-    await driver.transaction(async (tx) => {
+  await driver.transaction(async (tx) => {
+    await tx.lock(MIGRATION_LOCK);
+    await tx.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+    const rows = await tx.all<{ version: number }>('SELECT version FROM schema_version');
+    const current = rows.length ? Math.max(...rows.map((r) => Number(r.version))) : 0;
+    if (current > SCHEMA_VERSION) {
+      throw new Error(
+        `the store was made by a newer isnad (schema ${current}; this one knows ${SCHEMA_VERSION}): upgrade isnad`,
+      );
+    }
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
       await tx.exec(m.sql(driver.dialect));
       await tx.run('INSERT INTO schema_version (version) VALUES (?)', [m.version]);
-    });
-  }
+    }
+  });
 }
 
 /** Columns of the tables written in bulk, in insert order (the PostgreSQL types for unnest). */
