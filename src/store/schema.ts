@@ -28,7 +28,6 @@ CREATE TABLE articles (
   record TEXT NOT NULL
 );
 CREATE INDEX articles_published ON articles (published);
-CREATE INDEX articles_outlet ON articles (outlet_key);
 CREATE INDEX articles_pipeline ON articles (pipeline);
 
 CREATE TABLE persons (
@@ -127,7 +126,6 @@ CREATE TABLE events (
   start_at INTEGER NOT NULL, end_at INTEGER NOT NULL
 );
 CREATE INDEX events_article ON events (article_seq);
-CREATE INDEX events_type ON events (type);
 
 CREATE TABLE claims (
   article_seq INTEGER NOT NULL,

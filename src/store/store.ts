@@ -1164,13 +1164,29 @@ export class Store {
       sets.push(new Set(rows.map((r) => Number(r.seq))));
     };
     if (f.speaker) {
+      // A full name, or one word of it: persons whose name is it, or starts or ends with it.
+      // Looked up by indexed columns (the last word, the key, a range of keys), then narrowed here.
       const key = nameKey(f.speaker);
-      // A full name, or one word of it: persons whose name is it, starts, ends or holds it as a word.
-      await add(
-        `SELECT DISTINCT q.article_seq AS seq FROM quotes q JOIN persons p ON p.id = q.person_id
-         WHERE p.last_word = ? OR p.key = ? OR p.key LIKE ? OR p.key LIKE ?`,
-        [key, `name:${key}`, `name:${key} %`, `name:% ${key}`],
+      const full = `name:${key}`;
+      const candidates = await this.driver.all<{ id: number; key: string; last_word: string }>(
+        'SELECT id, key, last_word FROM persons WHERE last_word = ? OR last_word = ? OR (key >= ? AND key < ?)',
+        [key, lastWord(key), `${full} `, `${full} \uffff`],
       );
+      const ids = candidates
+        .filter(
+          (p) => p.last_word === key || p.key === full || p.key.startsWith(`${full} `) || p.key.endsWith(` ${key}`),
+        )
+        .map((p) => Number(p.id));
+      const seqs = new Set<number>();
+      for (let at = 0; at < ids.length; at += IN_CHUNK) {
+        const part = ids.slice(at, at + IN_CHUNK);
+        const rows = await this.driver.all<{ seq: number }>(
+          `SELECT DISTINCT article_seq AS seq FROM quotes WHERE person_id IN (${part.map(() => '?').join(', ')})`,
+          part,
+        );
+        for (const r of rows) seqs.add(Number(r.seq));
+      }
+      sets.push(seqs);
     }
     const facet = async (term: string) => {
       const id = term ? await this.termId(term) : null;
@@ -1178,8 +1194,8 @@ export class Store {
     };
     if (f.org) await facet(facetTerm('org', f.org));
     if (f.place) await facet(facetTerm('place', f.place));
-    if (f.type) await add('SELECT DISTINCT article_seq AS seq FROM events WHERE type = ?', [f.type]);
-    if (f.outlet) await add('SELECT seq FROM articles WHERE outlet_key = ?', [filterKey(f.outlet)]);
+    if (f.type) await facet(facetTerm('type', f.type));
+    if (f.outlet) await facet(facetTerm('outlet', f.outlet));
     if (f.from || f.to) {
       const from = f.from ?? '';
       const to = f.to ? (f.to.length === 10 ? `${f.to}\uffff` : f.to) : '\uffff';
