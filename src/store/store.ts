@@ -1174,7 +1174,11 @@ export class Store {
       );
       const ids = candidates
         .filter(
-          (p) => p.last_word === key || p.key === full || p.key.startsWith(`${full} `) || p.key.endsWith(` ${key}`),
+          (p) =>
+            p.last_word === key ||
+            p.key === full ||
+            p.key.startsWith(`${full} `) ||
+            p.key.endsWith(` ${key}`),
         )
         .map((p) => Number(p.id));
       const seqs = new Set<number>();
