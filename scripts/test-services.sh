@@ -49,6 +49,11 @@ as_postgres() {
 
 start() {
   install_missing
+  # A server that died without stopping (the machine restarted) leaves its pid file: a
+  # throwaway data directory, so start afresh.
+  if [ -f "$DIR/pg/postmaster.pid" ] && ! kill -0 "$(head -1 "$DIR/pg/postmaster.pid")" 2>/dev/null; then
+    rm -rf "$DIR/pg" "$DIR/pg.pid" "$DIR/pg.port"
+  fi
   # Running already: the ports they were started on (PostgreSQL writes its own, line 4 of
   # postmaster.pid); else the defaults when free, or any free ports.
   if [ -f "$DIR/pg/postmaster.pid" ]; then PGPORT="$(sed -n 4p "$DIR/pg/postmaster.pid")"; fi

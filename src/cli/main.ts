@@ -2,10 +2,12 @@
  * The `isnad` command line. Commands parse their options here and call into
  * the library; errors at this edge print one clear line and set the exit code.
  */
+
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { IsnadError } from '../errors.ts';
 import { runExtract } from './extract.ts';
 import { runEnqueue, runQueueStatus, runQueueWorker, type WorkerCommandOptions } from './queue-commands.ts';
+import { runServe, type ServeCommandOptions } from './serve-command.ts';
 import {
   type IngestCommandOptions,
   runErrors,
@@ -189,6 +191,19 @@ export function buildProgram(): Command {
         process.exitCode = await runExport(opts);
       },
     );
+
+  program
+    .command('serve')
+    .description('serve the HTTP API (/openapi.json) and the web UI over the store')
+    .addOption(dbOption())
+    .option('--port <n>', 'port (default 8080; 0 for any free one)', nonNegativeInt)
+    .option('--host <address>', 'address to listen on (default 127.0.0.1: this machine only)')
+    .option('--token-file <file>', 'the bearer token that ingest requires (or ISNAD_TOKEN)')
+    .option('--new-token', 'make a random ingest token for this run and print the UI address carrying it')
+    .option('--no-demo', "do not offer the corpus's Iraq–Syria slice")
+    .action(async (opts: ServeCommandOptions) => {
+      process.exitCode = await runServe(opts);
+    });
 
   program
     .command('reanalyze')
