@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts (or stops) the services the integration tests use, on loopback, in a
 # throwaway directory: Debian's PostgreSQL 15 and redis-server, installed with
-# apt when missing. Prints the environment the tests read:
+# apt when missing (with Chromium and fonts-noto-core for the browser tests). Prints the environment the tests read:
 #
 #   eval "$(scripts/test-services.sh start)"   # ISNAD_TEST_PG, ISNAD_TEST_REDIS, ISNAD_SERVICES_DIR
 #   scripts/test-services.sh stop               # stops both by their own pids
@@ -36,6 +36,9 @@ install_missing() {
   local need=()
   pg_bin >/dev/null || need+=(postgresql)
   command -v redis-server >/dev/null || need+=(redis-server)
+  # The browser tests' Chromium and the Arabic glyphs it renders with (not a service: nothing to start).
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  [ -d /usr/share/fonts/truetype/noto ] || need+=(fonts-noto-core)
   if [ "${#need[@]}" -gt 0 ]; then
     log "installing ${need[*]} (apt)"
     export DEBIAN_FRONTEND=noninteractive

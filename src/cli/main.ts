@@ -201,6 +201,7 @@ export function buildProgram(): Command {
     .option('--token-file <file>', 'the bearer token that ingest requires (or ISNAD_TOKEN)')
     .option('--new-token', 'make a random ingest token for this run and print the UI address carrying it')
     .option('--no-demo', "do not offer the corpus's Iraq–Syria slice")
+    .option('--no-search-cache', 'search the store every time (results are otherwise kept until it changes)')
     .action(async (opts: ServeCommandOptions) => {
       process.exitCode = await runServe(opts);
     });

@@ -16,6 +16,7 @@ export interface ServeCommandOptions {
   readonly tokenFile?: string;
   readonly newToken?: boolean;
   readonly demo?: boolean;
+  readonly searchCache?: boolean;
 }
 
 export async function runServe(opts: ServeCommandOptions): Promise<number> {
@@ -35,6 +36,7 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
     ...(opts.host ? { host: opts.host } : {}),
     ...(token ? { token } : {}),
     ...(opts.demo === false ? { demo: false } : {}),
+    ...(opts.searchCache === false ? { searchCache: false } : {}),
   });
   const ui = server.assets ? `${server.url}/` : null;
   process.stdout.write(`isnad serve: ${store.location} on ${server.url}\n`);

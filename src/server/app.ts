@@ -28,6 +28,7 @@ import type { DemoLoader } from './demo.ts';
 import { problem, problemOf, problemResponse } from './problems.ts';
 import { RateLimiter } from './rate-limit.ts';
 import * as S from './schemas.ts';
+import { SearchCache } from './search-cache.ts';
 import type { Assets } from './static.ts';
 
 export interface AppOptions {
@@ -41,6 +42,8 @@ export interface AppOptions {
   /** Offers the corpus's Iraq–Syria slice when it is there. */
   readonly demo?: DemoLoader;
   readonly limits?: Partial<Limits>;
+  /** Keep search results while the store is unchanged (default true). */
+  readonly searchCache?: boolean;
   /** Today, for claims' due dates (tests pin it). */
   readonly today?: () => string;
   /** The client's address (for the rate limit), from the connection. */
@@ -97,6 +100,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const browse = new Browse(options.store);
   const store = options.store;
+  const searches = options.searchCache === false ? store : new SearchCache(store);
   const limiter = new RateLimiter(limits.analysePerMinute, limits.analyseBurst);
   const clientOf = options.clientOf ?? (() => 'local');
   const now = options.today ?? today;
@@ -236,7 +240,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
     }),
     async (c) => {
       const { q, limit, offset, ...filters } = c.req.valid('query');
-      const result = await store.search(q ?? '', { ...filters, limit: limit ?? 20, offset: offset ?? 0 });
+      const result = await searches.search(q ?? '', { ...filters, limit: limit ?? 20, offset: offset ?? 0 });
       return c.json(
         { total: result.total, notes: [...result.query.notes], hits: result.hits } as z.infer<
           typeof S.SearchResult

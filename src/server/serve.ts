@@ -24,6 +24,7 @@ export interface ServeOptions {
   readonly demo?: boolean;
   readonly limits?: AppOptions['limits'];
   readonly today?: () => string;
+  readonly searchCache?: boolean;
   readonly headersTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
 }
@@ -49,6 +50,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(demo ? { demo } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.today ? { today: options.today } : {}),
+    ...(options.searchCache === false ? { searchCache: false } : {}),
     clientOf: (c: Context) =>
       (c.env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown',
   });

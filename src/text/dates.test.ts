@@ -49,6 +49,13 @@ describe('horizonOf', () => {
   it('the end of the year', () => {
     assert.deepEqual(horizonOf('بحلول نهاية العام'), { days: 0, until: 'end-of-year' });
   });
+  it('the next week, month or year', () => {
+    assert.deepEqual(horizonOf('ستفتتح مدرسة خلال الشهر المقبل'), { days: 0, until: 'end-of-next-month' });
+    assert.deepEqual(horizonOf('في العام القادم'), { days: 0, until: 'end-of-next-year' });
+    assert.deepEqual(horizonOf('مطلع الأسبوع المقبل'), null, 'no cue before it');
+    assert.deepEqual(horizonOf('في مطلع الأسبوع المقبل'), { days: 14 });
+    assert.equal(horizonOf('الشهر الماضي'), null);
+  });
   it('no forward cue, no horizon', () => {
     assert.equal(horizonOf('منذ شهرين'), null);
     assert.equal(horizonOf('قبل أسبوعين'), null);
@@ -58,6 +65,9 @@ describe('horizonOf', () => {
     assert.equal(dueDate({ days: 60 }, '2017-02-24T10:00:00Z'), '2017-04-25');
     assert.equal(dueDate({ days: 0, until: 'end-of-year' }, '2017-02-24'), '2017-12-31');
     assert.equal(dueDate({ days: 0, until: 'end-of-month' }, '2017-02-24'), '2017-02-28');
+    assert.equal(dueDate({ days: 0, until: 'end-of-next-month' }, '2017-12-05'), '2018-01-31');
+    assert.equal(dueDate({ days: 0, until: 'end-of-next-month' }, '2017-01-31'), '2017-02-28');
+    assert.equal(dueDate({ days: 0, until: 'end-of-next-year' }, '2017-06-01'), '2018-12-31');
     assert.equal(dueDate({ days: 60 }, undefined), null);
   });
 });

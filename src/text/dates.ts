@@ -214,7 +214,7 @@ const QUANTITY = new RegExp(
 export interface Horizon {
   readonly days: number;
   /** «end-of-year» horizons are a date, not a count. */
-  readonly until?: 'end-of-year' | 'end-of-month';
+  readonly until?: 'end-of-year' | 'end-of-month' | 'end-of-next-month' | 'end-of-next-year';
 }
 
 /**
@@ -227,6 +227,15 @@ export function horizonOf(text: string): Horizon | null {
   if (/بحلول\s+(?:نهايه|اخر)\s+(?:العام|السنه)(?:\s+(?:الحالي|الجاري))?/u.test(s))
     return { days: 0, until: 'end-of-year' };
   if (/(?:بحلول|قبل)\s+(?:نهايه|اخر)\s+الشهر/u.test(s)) return { days: 0, until: 'end-of-month' };
+  // «خلال الشهر المقبل», «في العام القادم»: by the end of the next one.
+  const next =
+    /(?:^|\s)(?:خلال|في|قبل|بحلول)\s+(?:(?:مطلع|بدايه|نهايه|اخر)\s+)?(الاسبوع|الشهر|العام|السنه)\s+(?:المقبل|القادم|المقبله|القادمه)(?=$|[\s،,.؛»"])/u.exec(
+      s,
+    );
+  if (next) {
+    if (next[1] === 'الاسبوع') return { days: 14 };
+    return { days: 0, until: next[1] === 'الشهر' ? 'end-of-next-month' : 'end-of-next-year' };
+  }
   const cue = HORIZON_CUE.exec(s);
   if (!cue) return null;
   // «منذ شهرين» looks back, not ahead.
@@ -255,5 +264,11 @@ export function dueDate(horizon: Horizon, published: string | undefined): string
   if (horizon.until === 'end-of-year') return `${pub.y}-12-31`;
   if (horizon.until === 'end-of-month')
     return iso(addDays({ y: pub.m === 12 ? pub.y + 1 : pub.y, m: (pub.m % 12) + 1, d: 1 }, -1));
+  if (horizon.until === 'end-of-next-year') return `${pub.y + 1}-12-31`;
+  if (horizon.until === 'end-of-next-month') {
+    // The first of the month after next, less a day.
+    const m = pub.m + 2;
+    return iso(addDays({ y: pub.y + Math.floor((m - 1) / 12), m: ((m - 1) % 12) + 1, d: 1 }, -1));
+  }
   return iso(addDays(pub, horizon.days));
 }

@@ -17,6 +17,12 @@ export function speakerColours(people: readonly Person[]): Map<string, string> {
   return new Map(people.map((p, i) => [p.id, SPEAKER_COLOURS[i % SPEAKER_COLOURS.length]!]));
 }
 
+interface Tip {
+  readonly quote: Quote;
+  readonly x: number;
+  readonly y: number;
+}
+
 interface Run {
   readonly quote: Quote | null;
   readonly parts: { text: string; evidence: boolean }[];
@@ -63,14 +69,18 @@ export function ArticleText(props: {
   const colours = useMemo(() => speakerColours(props.people), [props.people]);
   const people = useMemo(() => new Map(props.people.map((p) => [p.id, p])), [props.people]);
   const pieces = useMemo(() => runs(props.text, props.quotes, props.evidence), [props.text, props.quotes, props.evidence]);
-  const [tip, setTip] = useState<{ quote: Quote; x: number; y: number } | null>(null);
+  // The pointer's quotation wins while it is there; the focused one's shows otherwise (moving
+  // the mouse away must not hide what the keyboard is on).
+  const [hovered, setHovered] = useState<Tip | null>(null);
+  const [focused, setFocused] = useState<Tip | null>(null);
+  const tip = hovered ?? focused;
   const box = useRef<HTMLDivElement>(null);
 
-  const show = (quote: Quote, el: HTMLElement) => {
+  const place = (quote: Quote, el: HTMLElement): Tip | null => {
     const outer = box.current?.getBoundingClientRect();
     const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
-    if (!outer) return;
-    setTip({ quote, x: r.left - outer.left + r.width / 2, y: r.bottom - outer.top + 6 });
+    if (!outer) return null;
+    return { quote, x: r.left - outer.left + r.width / 2, y: r.bottom - outer.top + 6 };
   };
 
   const describe = (q: Quote) => {
@@ -104,10 +114,10 @@ export function ArticleText(props: {
               tabIndex={0}
               style={{ '--speaker': colour }}
               aria-label={`${name}${speaker?.titles.length ? `، ${speaker.titles.join('، ')}` : ''}: ${q.content.text}`}
-              onMouseEnter={(e) => show(q, e.currentTarget)}
-              onMouseLeave={() => setTip(null)}
-              onFocus={(e) => show(q, e.currentTarget)}
-              onBlur={() => setTip(null)}
+              onMouseEnter={(e) => setHovered(place(q, e.currentTarget))}
+              onMouseLeave={() => setHovered(null)}
+              onFocus={(e) => setFocused(place(q, e.currentTarget))}
+              onBlur={() => setFocused(null)}
             >
               {inner}
             </mark>

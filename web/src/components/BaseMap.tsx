@@ -108,8 +108,12 @@ export function BaseMap(props: {
       marker.addTo(group);
       bounds.push([p.lat, p.lon]);
     }
-    m.invalidateSize();
-    if (bounds.length) m.fitBounds(L.latLngBounds(bounds), { padding: [30, 30], maxZoom: 7 });
+    // Fit once the box has its final size (a grid column may still be laying out).
+    const frame = requestAnimationFrame(() => {
+      m.invalidateSize();
+      if (bounds.length) m.fitBounds(L.latLngBounds(bounds), { padding: [30, 30], maxZoom: 7 });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [props.points]);
 
   return <div class="map" ref={el} style={{ height: `${props.height}px` }} role="region" aria-label={props.label} />;
