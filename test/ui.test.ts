@@ -154,9 +154,20 @@ describe('web UI in Chromium', { skip: skipWithoutChromium }, () => {
 
   it('shows places and events on the map', async () => {
     await page.goto(`${base}/map`);
-    await page.waitForSelector('path.place-marker');
-    assert.ok((await page.locator('path.place-marker').count()) >= 5);
-    assert.ok((await page.locator('path.event-marker').count()) >= 1);
+    // Places and events arrive by two requests: wait for both layers (polled from here: the
+    // page's CSP refuses the string evaluation waitForFunction would use).
+    const counts = async () => [
+      await page.locator('path.place-marker').count(),
+      await page.locator('path.event-marker').count(),
+    ];
+    const until = Date.now() + 10_000;
+    let [places, events] = await counts();
+    while ((places! < 5 || events! < 1) && Date.now() < until) {
+      await page.waitForTimeout(100);
+      [places, events] = await counts();
+    }
+    assert.ok(places! >= 5, `${places} place markers`);
+    assert.ok(events! >= 1, `${events} event markers`);
     await shot('map');
   });
 

@@ -146,6 +146,10 @@ export class Store {
   private lengths = new Int32Array(0);
   private lengthsUpTo = 0;
   private lengthsCount = 0;
+  /** Each stored article's id and date by seq, read with its length (ranking ties, newest first). */
+  private headOf: ({ readonly id: string; readonly published: string | null } | undefined)[] = [];
+  /** Stored seqs newest first (ties by id), made when first needed after the stats change. */
+  private newestFirst: Int32Array | null = null;
   private stats: { at: number; articles: number; avgLength: number } | null = null;
   /** Live segments of the search index, as last read. */
   private segmentList: { at: number; ids: number[] } | null = null;
@@ -977,11 +981,18 @@ export class Store {
         grown.set(this.lengths);
         this.lengths = grown;
       }
-      const fresh = await this.driver.all<{ seq: number; length: number }>(
-        'SELECT seq, length FROM articles WHERE seq > ?',
-        [after],
-      );
-      for (const r of fresh) this.lengths[Number(r.seq)] = Math.max(1, Number(r.length));
+      const fresh = await this.driver.all<{
+        seq: number;
+        length: number;
+        id: string;
+        published: string | null;
+      }>('SELECT seq, length, id, published FROM articles WHERE seq > ?', [after]);
+      for (const r of fresh) {
+        const seq = Number(r.seq);
+        this.lengths[seq] = Math.max(1, Number(r.length));
+        this.headOf[seq] = { id: r.id, published: r.published ?? null };
+      }
+      if (fresh.length) this.newestFirst = null;
       this.lengthsCount += fresh.length;
       this.lengthsUpTo = Math.max(this.lengthsUpTo, top);
     };
@@ -991,6 +1002,8 @@ export class Store {
       this.lengths = new Int32Array(0);
       this.lengthsUpTo = 0;
       this.lengthsCount = 0;
+      this.headOf = [];
+      this.newestFirst = null;
       await load(0);
     }
     this.stats = { at: performance.now(), articles: n, avgLength: n ? Number(rows[0]!.total ?? 0) / n : 0 };
@@ -1005,6 +1018,8 @@ export class Store {
       this.lengths = new Int32Array(0);
       this.lengthsUpTo = 0;
       this.lengthsCount = 0;
+      this.headOf = [];
+      this.newestFirst = null;
     }
   }
 
@@ -1218,9 +1233,15 @@ export class Store {
     offset: number,
   ): Promise<SearchResult> {
     if (!allowed) return { query: parsed, total: 0, hits: [] };
-    const ranked = [...allowed].map((seq) => ({ seq, score: 0 }));
-    const hits = await this.hitsOf(ranked, parsed, limit, offset, false);
-    return { query: parsed, total: ranked.length, hits };
+    // Newest first: the allowed ones in the order of all stored articles, kept sorted (no sort per search).
+    const page: { seq: number; score: number }[] = [];
+    let total = 0;
+    for (const seq of this.newestOrder()) {
+      if (!allowed.has(seq)) continue;
+      if (total >= offset && page.length < limit) page.push({ seq, score: 0 });
+      total++;
+    }
+    return { query: parsed, total, hits: await this.materialize(page, parsed) };
   }
 
   /**
@@ -1243,8 +1264,13 @@ export class Store {
       head = ranked.filter((r) => r.score >= cut);
     }
     const info = new Map<number, { id: string; published: string | null }>();
-    for (let at = 0; at < head.length; at += IN_CHUNK) {
-      const part = head.slice(at, at + IN_CHUNK).map((r) => r.seq);
+    for (const r of head) {
+      const known = this.headOf[r.seq];
+      if (known) info.set(r.seq, known);
+    }
+    const unknown = head.filter((r) => !info.has(r.seq));
+    for (let at = 0; at < unknown.length; at += IN_CHUNK) {
+      const part = unknown.slice(at, at + IN_CHUNK).map((r) => r.seq);
       const rows = await this.driver.all<{ seq: number; id: string; published: string | null }>(
         `SELECT seq, id, published FROM articles WHERE seq IN (${part.map(() => '?').join(', ')})`,
         part,
@@ -1262,10 +1288,27 @@ export class Store {
     head.sort(
       byScore
         ? (a, b) => b.score - a.score || byId(a, b)
-        : (a, b) =>
-            (info.get(b.seq)!.published ?? '').localeCompare(info.get(a.seq)!.published ?? '') || byId(a, b),
+        : (a, b) => newer(info.get(a.seq)!, info.get(b.seq)!),
     );
-    const page = head.slice(offset, offset + limit);
+    return this.materialize(head.slice(offset, offset + limit), parsed);
+  }
+
+  /** Stored seqs, newest first (ties by id), as of the corpus statistics. */
+  private newestOrder(): Int32Array {
+    if (this.newestFirst) return this.newestFirst;
+    const seqs: number[] = [];
+    for (let seq = 0; seq < this.lengths.length; seq++)
+      if (this.lengths[seq] && this.headOf[seq]) seqs.push(seq);
+    seqs.sort((a, b) => newer(this.headOf[a]!, this.headOf[b]!));
+    this.newestFirst = Int32Array.from(seqs);
+    return this.newestFirst;
+  }
+
+  /** A page of hits: each article's head and a snippet around its best match. */
+  private async materialize(
+    page: readonly { seq: number; score: number }[],
+    parsed: ParsedQuery,
+  ): Promise<SearchHit[]> {
     if (!page.length) return [];
     const rows = await this.driver.all<{
       seq: number;
@@ -1298,6 +1341,17 @@ export class Store {
 }
 
 const SNIPPET_WORDS = 30;
+
+/** Newer first (undated last), then by id: the order of hits without a score, the same on both engines. */
+function newer(
+  a: { readonly id: string; readonly published: string | null },
+  b: { readonly id: string; readonly published: string | null },
+): number {
+  const x = a.published ?? '';
+  const y = b.published ?? '';
+  if (x !== y) return x < y ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
 /** The stretch of text with the most matched words, and the matched words in it. */
 export function snippetOf(text: string, parsed: ParsedQuery): Snippet {
