@@ -4,6 +4,7 @@
  * Computed once per Doc and shared («وبالعراق» → core «بالعراق», stem «عراق»,
  * conj, prep «ب», definite).
  */
+import { WORD_CACHE_SIZE } from '../text/bounded-cache.ts';
 import type { SegmentPart } from '../text/clitics.ts';
 import { searchForm } from '../text/normalize.ts';
 import { WordTable } from '../text/word-table.ts';
@@ -36,7 +37,7 @@ const cache = new WeakMap<Doc, Word[]>();
  * lookup. Cleared when it grows past a bound, like the segmenter's cache.
  */
 const byForm = new WordTable<Word>(4096);
-const BY_FORM_LIMIT = 100_000;
+const BY_FORM_LIMIT = WORD_CACHE_SIZE;
 
 export function words(doc: Doc): Word[] {
   const hit = cache.get(doc);

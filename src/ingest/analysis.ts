@@ -112,7 +112,10 @@ interface Slot {
  * about 200 MB; without a bound V8 lets the heap grow to several times its
  * live size before it collects, in every thread.
  */
-const WORKER_HEAP_MB = 512;
+const WORKER_HEAP_MB = (() => {
+  const n = Number(process.env.ISNAD_WORKER_HEAP_MB);
+  return Number.isInteger(n) && n >= 128 ? n : 512;
+})();
 
 /**
  * Worker threads that analyse jobs, each job on the least busy one. A worker

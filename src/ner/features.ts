@@ -14,7 +14,7 @@
 import { actorTable } from '../actors/actors.ts';
 import { readTsv } from '../data-path.ts';
 import { gazetteer } from '../places/gazetteer.ts';
-import { BoundedCache } from '../text/bounded-cache.ts';
+import { BoundedCache, WORD_CACHE_SIZE } from '../text/bounded-cache.ts';
 import { type CliticSegmenter, cliticSegmenter } from '../text/clitics.ts';
 import { type WordFrequencies, wordFrequencies } from '../text/lexicon.ts';
 import { foldKey } from '../text/normalize.ts';
@@ -103,7 +103,7 @@ function bucket(n: number): string {
 }
 
 export class NerFeatures {
-  private readonly cache = new BoundedCache<string, WordInfo>(100_000);
+  private readonly cache = new BoundedCache<string, WordInfo>(WORD_CACHE_SIZE);
 
   constructor(private readonly res: NerResources) {}
 

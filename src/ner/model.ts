@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { dataPath } from '../data-path.ts';
-import { BoundedCache } from '../text/bounded-cache.ts';
+import { BoundedCache, WORD_CACHE_SIZE } from '../text/bounded-cache.ts';
 import {
   BOUNDARY,
   conjunctionConstraint,
@@ -307,7 +307,7 @@ export class NerTagger {
   private readonly firstPass: Scorer;
   private readonly secondPass: Scorer;
   /** Entries of the words seen lately: news repeats its words, a stream of rare ones must not grow it for ever. */
-  private readonly entries = new BoundedCache<string, Entry>(100_000);
+  private readonly entries = new BoundedCache<string, Entry>(WORD_CACHE_SIZE);
   /** Small integer codes of phrase marks (undefined, past either end of the sentence, is «\u0000»). */
   private readonly markCodes = new Map<string, number>([['\u0000', 0]]);
   /** The codes of «<s>» and «</s>» as pair values. */

@@ -11,6 +11,7 @@
  * punctuation is not indexed. Positions count indexed words only, so a
  * phrase is consecutive positions.
  */
+import { WORD_CACHE_SIZE } from '../text/bounded-cache.ts';
 import { cliticSegmenter } from '../text/clitics.ts';
 import { foldKey } from '../text/normalize.ts';
 import { type Token, tokenize } from '../text/tokenize.ts';
@@ -24,7 +25,7 @@ const INDEXED = new Set<Token['kind']>(['arabic', 'latin', 'number', 'alnum', 'h
 
 /** Terms by surface form: news repeats its words, so most tokens are a table lookup. */
 const bySurface = new WordTable<string>(4096);
-const BY_SURFACE_LIMIT = 100_000;
+const BY_SURFACE_LIMIT = WORD_CACHE_SIZE;
 
 function stripSuffix(stem: string): string {
   for (const s of SUFFIXES) {

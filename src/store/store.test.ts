@@ -376,3 +376,20 @@ describe('store contract: both engines answer alike', { skip: skipWithoutPg }, (
     }
   });
 });
+
+describe('recordText', () => {
+  it('reads the text of a stored record, escapes and all, without parsing the rest', async () => {
+    const { recordText } = await import('./store.ts');
+    for (const text of ['قال "الوزير" إن \\ الوضع\nهادئ\u202e', '', '"', '\\"', '\u0000\ud83d\ude00']) {
+      const json = JSON.stringify({
+        schema: 'isnad/article@1',
+        id: '0123456789abcdef',
+        text,
+        meta: { text: 'x' },
+      });
+      assert.equal(recordText(json), text);
+    }
+    // Another shape: parsed whole.
+    assert.equal(recordText(JSON.stringify({ meta: { title: 'x'.repeat(300) }, text: 'نص' })), 'نص');
+  });
+});

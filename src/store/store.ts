@@ -13,8 +13,9 @@
  */
 import type { ArticleRecord, Person, Quote } from '../record/types.ts';
 import { type Clause, filterKey, type ParsedQuery, parseQuery, type SearchFilters } from '../search/query.ts';
-import { termTokens } from '../search/terms.ts';
+import { termAt } from '../search/terms.ts';
 import { BoundedCache } from '../text/bounded-cache.ts';
+import { tokenize } from '../text/tokenize.ts';
 import type { Driver, Param } from './driver.ts';
 import { facetTerm } from './facets.ts';
 import { contentSketch, evidenceOf, lastWord, MIN_SHARED, nameKey, personIdentity } from './identity.ts';
@@ -1326,7 +1327,7 @@ export class Store {
     return page.flatMap(({ seq, score }) => {
       const r = bySeq.get(seq);
       if (!r) return [];
-      const text = (JSON.parse(r.record) as ArticleRecord).text;
+      const text = recordText(r.record);
       return {
         id: r.id,
         title: r.title,
@@ -1342,6 +1343,28 @@ export class Store {
 
 const SNIPPET_WORDS = 30;
 
+/**
+ * A stored record's text without parsing the whole record: the record is
+ * written by JSON.stringify with `text` among its first keys, so the string
+ * after «"text":» is read alone (its escapes honoured). Any other shape: the
+ * whole record is parsed.
+ */
+export function recordText(json: string): string {
+  const at = json.indexOf('"text":"');
+  // Only a key of the record itself: before it, only "schema" and "id" (short values).
+  if (at > 0 && at < 200) {
+    const from = at + 7;
+    let i = from + 1;
+    for (; i < json.length; i++) {
+      const c = json.charCodeAt(i);
+      if (c === 0x5c) i++;
+      else if (c === 0x22) break;
+    }
+    if (i < json.length) return JSON.parse(json.slice(from, i + 1)) as string;
+  }
+  return (JSON.parse(json) as ArticleRecord).text;
+}
+
 /** Newer first (undated last), then by id: the order of hits without a score, the same on both engines. */
 function newer(
   a: { readonly id: string; readonly published: string | null },
@@ -1355,7 +1378,6 @@ function newer(
 
 /** The stretch of text with the most matched words, and the matched words in it. */
 export function snippetOf(text: string, parsed: ParsedQuery): Snippet {
-  const tokens = termTokens(text);
   const terms = new Set<string>();
   const prefixes: string[] = [];
   for (const c of parsed.clauses) {
@@ -1363,29 +1385,59 @@ export function snippetOf(text: string, parsed: ParsedQuery): Snippet {
     else if (c.kind === 'phrase') for (const t of c.terms) terms.add(t);
     else prefixes.push(c.prefix);
   }
-  const hit = tokens.map((t) => terms.has(t.term) || prefixes.some((p) => t.term.startsWith(p)));
+  const distinct = terms.size + prefixes.length;
+  // The indexed words read so far: their spans, and which query word each matches (or null).
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const keys: (string | null)[] = [];
+  const inWindow = new Map<string, number>();
   let bestAt = 0;
   let best = -1;
-  let inWindow = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (hit[i]) inWindow++;
-    if (i >= SNIPPET_WORDS && hit[i - SNIPPET_WORDS]) inWindow--;
-    if (inWindow > best) {
-      best = inWindow;
+  let hits = 0;
+  let stopAt = Number.POSITIVE_INFINITY;
+  for (const t of tokenize(text)) {
+    const term = termAt(text, t);
+    if (!term) continue;
+    const i = keys.length;
+    if (i >= stopAt) break;
+    const key = terms.has(term) ? term : (prefixes.find((p) => term.startsWith(p)) ?? null);
+    starts.push(t.start);
+    ends.push(t.end);
+    keys.push(key);
+    if (key) {
+      hits++;
+      inWindow.set(key, (inWindow.get(key) ?? 0) + 1);
+    }
+    const leaving = i >= SNIPPET_WORDS ? keys[i - SNIPPET_WORDS] : null;
+    if (leaving) {
+      hits--;
+      const n = inWindow.get(leaving)! - 1;
+      if (n) inWindow.set(leaving, n);
+      else inWindow.delete(leaving);
+    }
+    if (hits > best) {
+      best = hits;
       bestAt = Math.max(0, i - SNIPPET_WORDS + 1);
+      // Every query word in one window: no window can hold more kinds. Read on only as far
+      // as the snippet reaches, not to the end of the article.
+      if (distinct && inWindow.size === distinct) stopAt = bestAt + SNIPPET_WORDS;
     }
   }
-  if (!tokens.length)
+  if (!keys.length)
     return { text: text.slice(0, 200), start: 0, end: Math.min(200, text.length), highlights: [] };
   // Start a little before the first match of the window, so it reads in context.
-  const firstHit = hit.indexOf(true, bestAt);
+  let firstHit = -1;
+  for (let i = bestAt; i < keys.length; i++)
+    if (keys[i]) {
+      firstHit = i;
+      break;
+    }
   const from = firstHit >= 0 ? Math.max(0, Math.min(bestAt, firstHit - 5)) : 0;
-  const to = Math.min(tokens.length, from + SNIPPET_WORDS);
-  const start = tokens[from]!.start;
-  const end = tokens[to - 1]!.end;
+  const to = Math.min(keys.length, from + SNIPPET_WORDS);
+  const start = starts[from]!;
+  const end = ends[to - 1]!;
   const highlights: { start: number; end: number }[] = [];
-  for (let i = from; i < to; i++)
-    if (hit[i]) highlights.push({ start: tokens[i]!.start, end: tokens[i]!.end });
+  for (let i = from; i < to; i++) if (keys[i]) highlights.push({ start: starts[i]!, end: ends[i]! });
   return { text: text.slice(start, end), start, end, highlights };
 }
 

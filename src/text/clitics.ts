@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../data-path.ts';
-import { ownString } from './bounded-cache.ts';
+import { ownString, WORD_CACHE_SIZE } from './bounded-cache.ts';
 import { CHAR_CLASS, CLS_ARABIC_MARK, CLS_CONTROL } from './chars.ts';
 import { type WordFrequencies, wordFrequencies } from './lexicon.ts';
 import { dediacritise } from './normalize.ts';
@@ -156,7 +156,7 @@ export interface CliticSegmenter {
 export function createSegmenter(
   freq: WordFrequencies,
   neverSplit: ReadonlySet<string>,
-  cacheLimit = 100_000,
+  cacheLimit = WORD_CACHE_SIZE,
 ): CliticSegmenter {
   const f = (form: string) => freq.count(form);
   const cache = new Map<string, readonly Part[]>();

@@ -8,7 +8,7 @@
  * controls) and expansions (presentation-form ligatures) shift offsets, and
  * only then is a map built.
  */
-import { BoundedCache } from './bounded-cache.ts';
+import { BoundedCache, WORD_CACHE_SIZE } from './bounded-cache.ts';
 import {
   digitValue,
   isDiacritic,
@@ -317,4 +317,4 @@ export function foldKey(text: string): string {
   return key;
 }
 const FOLD_CACHE_MAX_LENGTH = 64;
-const foldCache = new BoundedCache<string, string>(100_000);
+const foldCache = new BoundedCache<string, string>(WORD_CACHE_SIZE);
