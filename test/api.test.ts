@@ -5,7 +5,9 @@
  * suite goes through a real server on a loopback port.
  */
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -399,6 +401,50 @@ contract(
 );
 
 describe('isnad serve over HTTP', () => {
+  it('cuts off a client that sends its headers too slowly, and one that never ends its body', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'isnad-slow-'));
+    const store = await openStore(join(dir, 'slow.db'));
+    const server = await startServer({
+      store,
+      port: 0,
+      demo: false,
+      assetsDir: join(dir, 'no-ui'),
+      headersTimeoutMs: 1000,
+      requestTimeoutMs: 1500,
+    });
+    try {
+      const { port } = server;
+      const slow = async (send: string) => {
+        const t = performance.now();
+        const socket = connect(port, '127.0.0.1');
+        await once(socket, 'connect');
+        socket.write(send);
+        let answer = '';
+        socket.on('data', (d: Buffer) => {
+          answer += d.toString();
+        });
+        await Promise.race([once(socket, 'close'), new Promise((r) => setTimeout(r, 8000))]);
+        socket.destroy();
+        return { ms: performance.now() - t, answer };
+      };
+      // Headers begun, never finished (slowloris).
+      const headers = await slow('GET /api/stats HTTP/1.1\r\nHost: x\r\nX-Slow: ');
+      assert.ok(headers.ms < 5000, `closed after ${headers.ms.toFixed(0)} ms`);
+      assert.match(headers.answer, /^$|408/);
+      // A body announced and never sent.
+      const body = await slow(
+        'POST /api/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"te',
+      );
+      assert.ok(body.ms < 5000, `closed after ${body.ms.toFixed(0)} ms`);
+      // The server still answers others.
+      assert.equal((await fetch(`${server.url}/api/stats`)).status, 200);
+    } finally {
+      await server.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('binds to loopback, has no ingest without a token, serves no file outside the UI', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'isnad-serve-'));
     const store = await openStore(join(dir, 'serve.db'));

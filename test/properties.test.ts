@@ -42,11 +42,14 @@ function analyseOrInputError(make: () => Parameters<ReturnType<typeof defaultPip
   assert.ok(v.ok, v.errors.join('; '));
 }
 
-describe('extract properties (1,000 runs each)', () => {
+/** FUZZ_RUNS (npm run fuzz) for the long form. */
+const RUNS = Number(process.env.FUZZ_RUNS) || 1000;
+
+describe(`extract properties (${RUNS} runs each)`, () => {
   it('any string as a JSONL article yields a valid record or a clear input error', () => {
     fc.assert(
       fc.property(text, (s) => analyseOrInputError(() => articleFromJson({ text: s }, 'prop'))),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
   });
   it('any bytes as a text file yield a valid record or a clear input error', () => {
@@ -54,7 +57,7 @@ describe('extract properties (1,000 runs each)', () => {
       fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) =>
         analyseOrInputError(() => articleFromTextBytes(bytes, 'prop')),
       ),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
   });
   it('any string as HTML is read without throwing', () => {
@@ -88,7 +91,7 @@ describe('extract properties (1,000 runs each)', () => {
         const a = htmlToArticle(s);
         assert.equal(typeof a.text, 'string');
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
   });
   it('any bytes decode without throwing', () => {
@@ -101,7 +104,7 @@ describe('extract properties (1,000 runs each)', () => {
           assert.equal(typeof d.text, 'string');
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
   });
 });

@@ -56,15 +56,25 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, () =>
-      resolve(s),
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: options.port ?? DEFAULT_PORT,
+        hostname: host,
+        serverOptions: {
+          headersTimeout: options.headersTimeoutMs ?? 10_000,
+          requestTimeout: options.requestTimeoutMs ?? 30_000,
+          keepAliveTimeout: 5_000,
+          // How often Node looks for requests past their time (its default, 30 s, lets a slow
+          // client hold a connection that long whatever the timeouts say).
+          connectionsCheckingInterval: 1_000,
+        },
+      },
+      () => resolve(s),
     );
     s.once('error', reject);
   });
   const http = server as unknown as import('node:http').Server;
-  http.headersTimeout = options.headersTimeoutMs ?? 10_000;
-  http.requestTimeout = options.requestTimeoutMs ?? 30_000;
-  http.keepAliveTimeout = 5_000;
   const port = (server.address() as AddressInfo).port;
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
