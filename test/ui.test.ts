@@ -47,7 +47,7 @@ describe('web UI in Chromium', { skip: skipWithoutChromium }, () => {
       meta: { title: `عنوان ${SCRIPT}${IMG}`, outlet: 'Test', published: '2018-01-01' },
     });
     assert.equal(record.quotes.length, 1, 'the hostile article has its quotation');
-    record.people[0]!.name = `أحمد ${IMG}`;
+    record.people[0]!.name = `أحمد \u202e${IMG}`;
     hostileId = record.id;
     await store.write([{ record, pipeline: pipeline.config.version, index: indexEntry(record) }]);
     server = await startServer({ store, port: 0, token: TOKEN, demo: false, assetsDir: join(dir, 'web') });
@@ -198,6 +198,18 @@ describe('web UI in Chromium', { skip: skipWithoutChromium }, () => {
     assert.ok(h1?.includes(SCRIPT) && h1.includes(IMG), 'the title shows the markup as text');
     assert.ok((await page.textContent('mark.quote'))?.includes(SCRIPT));
     assert.ok((await page.textContent('.speakers'))?.includes(IMG));
+    // A bidi override in a name reorders only the name: every name is an isolate.
+    assert.equal(
+      await page
+        .locator('.speakers .speaker-name >> nth=0')
+        .evaluate(
+          (e) =>
+            (
+              globalThis as unknown as { getComputedStyle(x: unknown): { unicodeBidi: string } }
+            ).getComputedStyle(e).unicodeBidi,
+        ),
+      'isolate',
+    );
     await page.hover('mark.quote');
     assert.ok((await page.textContent('.quote-tip'))?.includes(IMG));
     // The same markup pasted and analysed.
