@@ -7,6 +7,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Pool, PoolClient } from 'pg';
+import { BoundedCache } from '../text/bounded-cache.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Param = string | number | bigint | null | Uint8Array;
@@ -44,12 +45,17 @@ export interface Column {
 // ── SQLite ──────────────────────────────────────────────────────────────────
 
 const ROWS_PER_STATEMENT = 64;
+const STATEMENT_CACHE = 512;
 /** SQLite's default limit on host parameters per statement is 32,766. */
 const MAX_PARAMS = 32_766;
 
 export class SqliteDriver implements Driver {
   readonly dialect = 'sqlite' as const;
-  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  /**
+   * Prepared statements by their SQL. Bounded: lists of placeholders («IN (?, ?, …)») make a
+   * statement for each length met, and a long-running server meets many.
+   */
+  private readonly statements = new BoundedCache<string, BetterSqlite3.Statement>(STATEMENT_CACHE);
   private depth = 0;
 
   constructor(readonly db: BetterSqlite3.Database) {}
