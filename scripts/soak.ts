@@ -7,6 +7,7 @@
  *
  *   npm run soak                        # 10 minutes, 20 clients, a sample every 10 s
  *   npm run soak -- --seconds 60 --clients 20 --sample-s 5 [--json]
+ *   npm run soak -- --db STORE --no-ingest    # searches only, over a store that does not change
  *
  * The ingest reads the corpus when it is there (../shared/corpus), and after
  * it — or without it — articles made from templates, each one new, so it
@@ -34,6 +35,10 @@ export interface SoakOptions {
   readonly clients: number;
   readonly sampleSeconds: number;
   readonly corpus?: string;
+  /** An existing store to serve (kept); default a fresh one (deleted after). */
+  readonly db?: string;
+  /** Run the ingest beside the searches (default true). */
+  readonly ingest?: boolean;
 }
 
 export interface SoakReport {
@@ -96,7 +101,7 @@ async function* articles(corpus: string | undefined): AsyncGenerator<string> {
 
 export async function soak(options: SoakOptions): Promise<SoakReport> {
   const dir = mkdtempSync(join(tmpdir(), 'isnad-soak-'));
-  const db = join(dir, 'soak.db');
+  const db = options.db ?? join(dir, 'soak.db');
   const port = await freePort();
   const server = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', String(port), '--no-demo'], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -113,7 +118,7 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
   let ingest: ChildProcess | null = null;
   const feeding = (async () => {
     const source = articles(options.corpus);
-    for (let batch = 0; performance.now() < deadline; batch++) {
+    for (let batch = 0; options.ingest !== false && performance.now() < deadline; batch++) {
       const lines: string[] = [];
       for (let i = 0; i < BATCH; i++) lines.push((await source.next()).value as string);
       const file = join(dir, `batch-${batch}.jsonl`);
@@ -140,6 +145,8 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
       const p = new URLSearchParams();
       if (q) p.set('q', q);
       for (const [k, v] of Object.entries(f ?? {})) if (v) p.set(k, String(v));
+      // Pages deep into the hits too: readers page, and the same search with another page is another search.
+      p.set('offset', String(((i * 7) % 10) * 20));
       const t = performance.now();
       try {
         const res = await fetch(`${base}/api/search?${p}`);
@@ -199,6 +206,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       'sample-s': { type: 'string', default: '10' },
       corpus: { type: 'string', default: '../shared/corpus/ant-all.jsonl.gz' },
       json: { type: 'boolean' },
+      db: { type: 'string' },
+      'no-ingest': { type: 'boolean' },
     },
   });
   const report = await soak({
@@ -206,10 +215,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     clients: Number(values.clients),
     sampleSeconds: Number(values['sample-s']),
     corpus: values.corpus,
+    ...(values.db ? { db: values.db } : {}),
+    ingest: !values['no-ingest'],
   });
   if (values.json) console.log(JSON.stringify(report, null, 1));
   else {
-    console.log(`soak: ${report.seconds} s, ${report.clients} clients searching while ingest writes`);
+    console.log(
+      `soak: ${report.seconds} s, ${report.clients} clients searching${values['no-ingest'] ? '' : ' while ingest writes'}`,
+    );
     console.log('  t(s)  serve RSS MB  ingest RSS MB');
     for (const [t, s, i] of report.samples)
       console.log(`  ${String(t).padStart(4)}  ${String(s).padStart(12)}  ${String(i).padStart(13)}`);
