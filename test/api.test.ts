@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +14,11 @@ import { after, before, describe, it } from 'node:test';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { AnalysisPool } from '../src/ingest/analysis.ts';
 import { createApp } from '../src/server/app.ts';
+import { DemoLoader } from '../src/server/demo.ts';
 import { startServer } from '../src/server/serve.ts';
 import { openStore } from '../src/store/open.ts';
 import type { Store } from '../src/store/store.ts';
+import { testArticlesJsonl } from './support/articles.ts';
 import { freshPgDatabase, skipWithoutPg } from './support/services.ts';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -399,6 +401,40 @@ contract(
   },
   skipWithoutPg,
 );
+
+describe('the demo slice', () => {
+  it('is offered when present, loads with the token, and reports its progress from the start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'isnad-demo-'));
+    const slice = join(dir, 'slice.jsonl');
+    writeFileSync(slice, testArticlesJsonl(0, 12));
+    const store = await openStore(join(dir, 'demo.db'));
+    const pool = new AnalysisPool(1);
+    const demo = new DemoLoader(store, slice);
+    const app = createApp({ store, pool, token: TOKEN, demo });
+    try {
+      const offer = (await (await app.request('/api/demo')).json()) as {
+        available: boolean;
+        articles: number;
+      };
+      assert.deepEqual([offer.available, offer.articles], [true, 12]);
+      assert.equal((await app.request('/api/demo/load', { method: 'POST' })).status, 401);
+      const started = await app.request('/api/demo/load', post({}, TOKEN));
+      assert.equal(started.status, 202);
+      const body = (await started.json()) as { loading: { done: boolean } | null };
+      assert.ok(body.loading, 'progress from the start');
+      await demo.settled();
+      const after = (await (await app.request('/api/demo')).json()) as {
+        loading: { stored: number; done: boolean };
+      };
+      assert.deepEqual([after.loading.stored, after.loading.done], [12, true]);
+      assert.equal((await store.counts()).articles, 12);
+    } finally {
+      await pool.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('isnad serve over HTTP', () => {
   it('cuts off a client that sends its headers too slowly, and one that never ends its body', async () => {

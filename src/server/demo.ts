@@ -62,6 +62,17 @@ export class DemoLoader {
   start(): void {
     if (!this.path || this.running) return;
     this.failed = undefined;
+    // Started: say so at once (the first progress report comes after the first articles).
+    this.progress = {
+      read: 0,
+      stored: 0,
+      present: 0,
+      errors: 0,
+      bytesRead: 0,
+      bytesTotal: null,
+      elapsedMs: 0,
+      done: false,
+    };
     const workers = Math.max(1, availableParallelism() - 1);
     this.running = ingest([this.path], this.store, { workers, onProgress: (p) => (this.progress = p) })
       .then((p) => {
