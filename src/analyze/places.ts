@@ -35,7 +35,9 @@ export const placesComponent: Component = {
       if (!r) {
         doc.diagnose({
           code: 'unresolved-place',
-          message: `no gazetteer entry for the place «${e.text}»; kept as an entity only`,
+          message: names.some((n) => geocoder.candidates(n).entries.length)
+            ? `«${e.text}» names only small towns outside the region and the countries this article is about; kept as an entity only`
+            : `no gazetteer entry for the place «${e.text}»; kept as an entity only`,
           start: e.start,
           end: e.end,
         });

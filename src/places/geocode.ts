@@ -99,6 +99,31 @@ export class Geocoder {
         bestScore = score;
       }
     }
+    // A small town outside the region this news is about is taken only in a country the article
+    // is mostly about (one of its two most named) or that the sentence puts it in. The Arabic
+    // names GeoNames gives such towns are transliterations that collide with Arabic words («بري»,
+    // by land: Brea, California); left unresolved, which the caller reports.
+    if (best && isSmallTownAbroad(best, headKind, context)) return null;
     return { entry: best!, headKind, candidates: seen.size };
   }
+}
+
+/** Towns below this are not taken outside the region on a name alone. */
+export const SMALL_TOWN = 50_000;
+
+/** The countries this news is about and around: the Arab League's members, Turkey, Iran, Israel. */
+const REGION: ReadonlySet<string> = new Set(
+  'DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE TR IR IL'.split(' '),
+);
+
+function isSmallTownAbroad(e: GazetteerEntry, headKind: PlaceKind | null, context: GeocodeContext): boolean {
+  if (headKind || e.id.startsWith('p:') || e.kind !== 'city' || e.population >= SMALL_TOWN || !e.country)
+    return false;
+  if (REGION.has(e.country)) return false;
+  if (context.container === e.country || context.countries.size === 0) return false;
+  const top = [...context.countries]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([c]) => c);
+  return !top.includes(e.country);
 }

@@ -63,6 +63,8 @@ describe('geocoder', () => {
     ['g:3', 'city', 'SY', 'Aleppo', '36.2', '37.15', '2000000', '3', '0', 'حلب'],
     ['r:SY.09', 'region', 'SY', 'Aleppo Governorate', '36.2', '37.15', '4000000', '0', '60', 'حلب'],
     ['g:4', 'city', 'SY', 'Suriya town', '35.5', '36.5', '50000', '4', '0', 'سوريا'],
+    ['g:5', 'city', 'US', 'Brea', '33.9', '-117.9', '41944', '5', '0', 'بري'],
+    ['g:6', 'city', 'SA', 'Al Bukayriyah', '26.1', '43.7', '30000', '6', '0', 'البكيرية'],
   ];
   const gaz = new Gazetteer(
     rows,
@@ -109,6 +111,20 @@ describe('geocoder', () => {
 
   it('puts a part of a place named by its direction at the place', () => {
     assert.equal(geo.resolve(['حلب الشرقية'], { countries: none })?.entry.id, 'g:3');
+  });
+
+  it('takes a small town outside the region only where the article or the sentence puts it', () => {
+    const aboutIraqAndSyria = new Map([
+      ['IQ', 9],
+      ['SY', 7],
+      ['US', 1],
+    ]);
+    // «جوي ثم بري» (by air, then by land) is not Brea, California.
+    assert.equal(geo.resolve(['بري'], { countries: aboutIraqAndSyria }), null);
+    assert.equal(geo.resolve(['بري'], { countries: aboutIraqAndSyria, container: 'US' })?.entry.id, 'g:5');
+    assert.equal(geo.resolve(['بري'], { countries: new Map([['US', 3]]) })?.entry.id, 'g:5');
+    // Small towns of the region are named in this news all the time: taken as before.
+    assert.equal(geo.resolve(['البكيرية'], { countries: aboutIraqAndSyria })?.entry.id, 'g:6');
   });
 
   it('returns null for a name it does not know', () => {
