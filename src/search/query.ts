@@ -121,6 +121,14 @@ function wordClause(text: string, notes: string[]): Clause | null {
   return term ? { kind: 'term', term, text } : null;
 }
 
+/**
+ * The upper bound of a `to` date, to compare with stored ISO dates: a date
+ * alone covers its whole day (every date-time that starts with it sorts below).
+ */
+export function endOfDay(to: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(to) ? `${to}\uffff` : to;
+}
+
 /** The search form of a filter value, for matching stored names. */
 export function filterKey(value: string): string {
   return foldKey(value.trim()).toLowerCase();

@@ -207,7 +207,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
     }),
     async (c) => {
       const record = await store.get(c.req.valid('param').id);
-      if (!record) return problemResponse(c, problem('not-found', 404, 'no article has this id')) as never;
+      if (!record) return notFound(c, 'article');
       return c.json(record, 200);
     },
   );
@@ -225,7 +225,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
     }),
     async (c) => {
       const persons = await browse.articlePersons(c.req.valid('param').id);
-      if (!persons) return problemResponse(c, problem('not-found', 404, 'no article has this id')) as never;
+      if (!persons) return notFound(c, 'article');
       return c.json(persons, 200);
     },
   );
@@ -394,7 +394,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
     }),
     async (c) => {
       const person = await browse.person(c.req.valid('param').id);
-      if (!person) return problemResponse(c, problem('not-found', 404, 'no person has this id')) as never;
+      if (!person) return notFound(c, 'person');
       return c.json(person as z.infer<typeof S.PersonDetail>, 200);
     },
   );
@@ -439,7 +439,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
     }),
     async (c) => {
       const s = await browse.statement(c.req.valid('param').id);
-      if (!s) return problemResponse(c, problem('not-found', 404, 'no statement has this id')) as never;
+      if (!s) return notFound(c, 'statement');
       return c.json(s as z.infer<typeof S.Statement>, 200);
     },
   );
@@ -463,10 +463,9 @@ export function createApp(options: AppOptions): OpenAPIHono {
       const { format, ...q } = c.req.valid('query');
       const places = await browse.places(q);
       if (format === 'geojson') {
-        return c.json(
-          featureCollection(places.map((p) => ({ lon: p.lon, lat: p.lat, properties: { ...p } }))) as never,
-          200,
-          { 'Content-Type': 'application/geo+json' },
+        return geojson(
+          c,
+          places.map((p) => ({ lon: p.lon, lat: p.lat, properties: { ...p } })),
         );
       }
       return c.json({ items: places } as z.infer<typeof S.PlacesResult>, 200);
@@ -495,13 +494,10 @@ export function createApp(options: AppOptions): OpenAPIHono {
       const { format, located, ...q } = c.req.valid('query');
       const page = await browse.events({ ...q, located: located === 'true' || format === 'geojson' });
       if (format === 'geojson') {
-        return c.json(
-          featureCollection(
-            page.items.map((e) => ({ lon: e.lon ?? 0, lat: e.lat ?? 0, properties: { ...e } })),
-            { total: page.total, limit: page.limit, offset: page.offset },
-          ) as never,
-          200,
-          { 'Content-Type': 'application/geo+json' },
+        return geojson(
+          c,
+          page.items.map((e) => ({ lon: e.lon ?? 0, lat: e.lat ?? 0, properties: { ...e } })),
+          { total: page.total, limit: page.limit, offset: page.offset },
         );
       }
       return c.json(page as S.PageOf<typeof S.EventItem>, 200);
@@ -590,6 +586,20 @@ export function createApp(options: AppOptions): OpenAPIHono {
   });
   app.get('/api', (c) => c.redirect('/openapi.json'));
   return app;
+}
+
+/** 404 for an id that names nothing. */
+function notFound(c: Context, what: string): never {
+  return problemResponse(c, problem('not-found', 404, `no ${what} has this id`)) as never;
+}
+
+/** A GeoJSON response. */
+function geojson(
+  c: Context,
+  points: Parameters<typeof featureCollection>[0],
+  extra: Record<string, unknown> = {},
+): never {
+  return c.json(featureCollection(points, extra), 200, { 'Content-Type': 'application/geo+json' }) as never;
 }
 
 function tooLarge(max: number) {

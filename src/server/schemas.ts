@@ -107,37 +107,26 @@ export const Facets = z.object({
   speakers: FacetValues,
 });
 
-export const ArticleInput = z
-  .object({
-    text: z.string().optional(),
-    html: z.string().optional(),
-    title: z.string().max(10_000).optional(),
-    outlet: z.string().max(10_000).optional(),
-    url: z.string().max(10_000).optional(),
-    published: z.string().max(100).optional(),
-  })
-  .refine((a) => (a.text === undefined) !== (a.html === undefined), {
-    message: 'give the article as "text" or as "html" (one of them)',
-  })
-  .openapi('ArticleInput');
+/** One article as the API takes it: its text or its page's HTML, and what is known of it. */
+const ArticleFields = z.object({
+  text: z.string().optional(),
+  html: z.string().optional(),
+  title: z.string().max(10_000).optional(),
+  outlet: z.string().max(10_000).optional(),
+  url: z.string().max(10_000).optional(),
+  published: z.string().max(100).optional(),
+});
+const oneOfTextOrHtml = (a: { text?: string | undefined; html?: string | undefined }) =>
+  (a.text === undefined) !== (a.html === undefined);
 
-export const IngestInput = z
-  .object({
-    articles: z.array(ArticleInput).min(1).optional(),
-    text: z.string().optional(),
-    html: z.string().optional(),
-    title: z.string().max(10_000).optional(),
-    outlet: z.string().max(10_000).optional(),
-    url: z.string().max(10_000).optional(),
-    published: z.string().max(100).optional(),
-  })
-  .refine(
-    (b) =>
-      b.articles !== undefined
-        ? b.text === undefined && b.html === undefined
-        : (b.text === undefined) !== (b.html === undefined),
-    { message: 'give "articles" (a list), or one article as "text" or "html"' },
-  );
+export const ArticleInput = ArticleFields.refine(oneOfTextOrHtml, {
+  message: 'give the article as "text" or as "html" (one of them)',
+}).openapi('ArticleInput');
+
+export const IngestInput = ArticleFields.extend({ articles: z.array(ArticleInput).min(1).optional() }).refine(
+  (b) => (b.articles !== undefined ? b.text === undefined && b.html === undefined : oneOfTextOrHtml(b)),
+  { message: 'give "articles" (a list), or one article as "text" or "html"' },
+);
 
 export const IngestResult = z.object({
   added: z.number().int(),

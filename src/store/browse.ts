@@ -9,8 +9,9 @@
  * both engines; values that come from a request are parameters, never SQL
  * (LIKE patterns are escaped too). Pages are bounded here, whatever asks.
  */
-import { filterKey } from '../search/query.ts';
+import { endOfDay, filterKey } from '../search/query.ts';
 import { termTokens } from '../search/terms.ts';
+import { dueDate } from '../text/dates.ts';
 import type { Driver, Param } from './driver.ts';
 import { nameKey } from './identity.ts';
 import type { Store } from './store.ts';
@@ -42,6 +43,7 @@ export function containsPattern(value: string): string {
 
 const num = (v: unknown): number => Number(v ?? 0);
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const strings = (v: unknown): string[] => (typeof v === 'string' && v ? (JSON.parse(v) as string[]) : []);
 
 export interface ArticleSummary {
@@ -168,8 +170,7 @@ function publishedBetween(t: TimeFilter, where: string[], params: Param[], colum
   }
   if (t.to) {
     where.push(`${column} <= ?`);
-    // A date alone covers its whole day: anything that starts with it sorts before this.
-    params.push(/^\d{4}-\d{2}-\d{2}$/.test(t.to) ? `${t.to}T\uffff` : t.to);
+    params.push(endOfDay(t.to));
   }
 }
 
@@ -183,6 +184,24 @@ export class Browse {
     return this.store.driver;
   }
 
+  /** A page of rows: how many the count query finds in all, and this page of the rows query, mapped. */
+  private async paged<T>(
+    countSql: string,
+    rowsSql: string,
+    params: readonly Param[],
+    limit: number,
+    offset: number,
+    map: (r: Record<string, unknown>) => T,
+  ): Promise<Page<T>> {
+    const [count] = await this.d.all<{ n: number }>(countSql, params);
+    const rows = await this.d.all<Record<string, unknown>>(`${rowsSql} LIMIT ? OFFSET ?`, [
+      ...params,
+      limit,
+      offset,
+    ]);
+    return { total: num(count?.n), limit, offset, items: rows.map(map) };
+  }
+
   async articles(r: PageRequest & TimeFilter & { outlet?: string } = {}): Promise<Page<ArticleSummary>> {
     const { limit, offset } = pageOf(r);
     const where: string[] = [];
@@ -192,31 +211,24 @@ export class Browse {
       where.push('a.outlet_key = ?');
       params.push(filterKey(r.outlet));
     }
-    const [count] = await this.d.all<{ n: number }>(
+    return this.paged(
       `SELECT COUNT(*) AS n FROM articles a ${whereSql(where)}`,
-      params,
-    );
-    const rows = await this.d.all<Record<string, unknown>>(
       `SELECT a.id, a.title, a.outlet, a.published, a.url,
               (SELECT COUNT(*) FROM quotes q WHERE q.article_seq = a.seq) AS quotes
        FROM articles a ${whereSql(where)}
-       ORDER BY CASE WHEN a.published IS NULL THEN 1 ELSE 0 END, a.published DESC, a.seq DESC
-       LIMIT ? OFFSET ?`,
-      [...params, limit, offset],
-    );
-    return {
-      total: num(count?.n),
+       ORDER BY CASE WHEN a.published IS NULL THEN 1 ELSE 0 END, a.published DESC, a.seq DESC`,
+      params,
       limit,
       offset,
-      items: rows.map((r) => ({
+      (r) => ({
         id: String(r.id),
-        title: (r.title as string | null) ?? null,
-        outlet: (r.outlet as string | null) ?? null,
-        published: (r.published as string | null) ?? null,
-        url: (r.url as string | null) ?? null,
+        title: text(r.title),
+        outlet: text(r.outlet),
+        published: text(r.published),
+        url: text(r.url),
         quotes: num(r.quotes),
-      })),
-    };
+      }),
+    );
   }
 
   /** An article's people (p1, p2 …) as persons across articles; null when the article is not stored. */
@@ -239,29 +251,23 @@ export class Browse {
       where.push("p.key LIKE ? ESCAPE '\\'");
       params.push(containsPattern(key));
     }
-    const [count] = await this.d.all<{ n: number }>(
+    return this.paged(
       `SELECT COUNT(*) AS n FROM persons p ${whereSql(where)}`,
-      params,
-    );
-    const rows = await this.d.all<Record<string, unknown>>(
       `SELECT p.id, p.name, p.wikidata, COUNT(q.qid) AS quotes, COUNT(DISTINCT q.article_seq) AS articles
        FROM persons p LEFT JOIN quotes q ON q.person_id = p.id ${whereSql(where)}
        GROUP BY p.id, p.name, p.wikidata
-       ORDER BY quotes DESC, p.id LIMIT ? OFFSET ?`,
-      [...params, limit, offset],
-    );
-    return {
-      total: num(count?.n),
+       ORDER BY quotes DESC, p.id`,
+      params,
       limit,
       offset,
-      items: rows.map((r) => ({
+      (r) => ({
         id: num(r.id),
         name: String(r.name),
-        wikidata: (r.wikidata as string | null) ?? null,
+        wikidata: text(r.wikidata),
         quotes: num(r.quotes),
         articles: num(r.articles),
-      })),
-    };
+      }),
+    );
   }
 
   async person(id: number): Promise<PersonDetail | null> {
@@ -278,8 +284,8 @@ export class Browse {
     );
     const span = (r: Record<string, unknown>): EvidenceSpan => ({
       text: String(r.text),
-      first: (r.first as string | null) ?? null,
-      last: (r.last as string | null) ?? null,
+      first: text(r.first),
+      last: text(r.last),
       articles: num(r.n),
     });
     const quotes = await this.quoteRows(['q.person_id = ?'], [id], 500, 0, 'ASC');
@@ -293,7 +299,7 @@ export class Browse {
     return {
       id: num(p.id),
       name: String(p.name),
-      wikidata: (p.wikidata as string | null) ?? null,
+      wikidata: text(p.wikidata),
       group: num(p.grp) === 1,
       titles: evidence.filter((e) => e.kind === 'title').map(span),
       affiliations: evidence.filter((e) => e.kind === 'affiliation').map(span),
@@ -326,16 +332,16 @@ export class Browse {
       content: String(r.content),
       start: num(r.content_start),
       end: num(r.content_end),
-      verb: (r.verb as string | null) ?? null,
-      channel: (r.channel_text as string | null) ?? null,
+      verb: text(r.verb),
+      channel: text(r.channel_text),
       person: numOrNull(r.person_id),
-      speaker: (r.speaker as string | null) ?? null,
+      speaker: text(r.speaker),
       titles: strings(r.titles),
       statement: numOrNull(r.cluster_id),
-      title: (r.title as string | null) ?? null,
-      outlet: (r.outlet as string | null) ?? null,
-      published: (r.published as string | null) ?? null,
-      url: (r.url as string | null) ?? null,
+      title: text(r.title),
+      outlet: text(r.outlet),
+      published: text(r.published),
+      url: text(r.url),
     }));
   }
 
@@ -398,27 +404,24 @@ export class Browse {
   /** Statements reported more than once, the most reported first. */
   async statements(r: PageRequest = {}): Promise<Page<StatementSummary>> {
     const { limit, offset } = pageOf(r);
-    const [count] = await this.d.all<{ n: number }>('SELECT COUNT(*) AS n FROM clusters WHERE size > 1');
-    const rows = await this.d.all<Record<string, unknown>>(
+    return this.paged(
+      'SELECT COUNT(*) AS n FROM clusters WHERE size > 1',
       `SELECT c.id, c.size, c.first_published, c.person_id, p.name,
               (SELECT q.content FROM quotes q WHERE q.cluster_id = c.id ORDER BY q.published, q.article_seq LIMIT 1) AS content
        FROM clusters c LEFT JOIN persons p ON p.id = c.person_id
-       WHERE c.size > 1 ORDER BY c.size DESC, c.id LIMIT ? OFFSET ?`,
-      [limit, offset],
-    );
-    return {
-      total: num(count?.n),
+       WHERE c.size > 1 ORDER BY c.size DESC, c.id`,
+      [],
       limit,
       offset,
-      items: rows.map((r) => ({
+      (r) => ({
         id: num(r.id),
         size: num(r.size),
-        firstPublished: (r.first_published as string | null) ?? null,
+        firstPublished: text(r.first_published),
         person: numOrNull(r.person_id),
-        speaker: (r.name as string | null) ?? null,
+        speaker: text(r.name),
         content: String(r.content ?? ''),
-      })),
-    };
+      }),
+    );
   }
 
   /** One statement as each outlet reported it, earliest first (the chain of transmission). */
@@ -444,8 +447,8 @@ export class Browse {
     );
     return rows.map((r) => ({
       name: String(r.name),
-      country: (r.country as string | null) ?? null,
-      kind: (r.kind as string | null) ?? null,
+      country: text(r.country),
+      kind: text(r.kind),
       lat: Number(r.lat),
       lon: Number(r.lon),
       geonames: numOrNull(r.geonames),
@@ -471,40 +474,33 @@ export class Browse {
       params.push(r.status);
     }
     if (r.located) where.push('e.lat IS NOT NULL AND e.lon IS NOT NULL');
-    const [count] = await this.d.all<{ n: number }>(
+    return this.paged(
       `SELECT COUNT(*) AS n FROM events e JOIN articles a ON a.seq = e.article_seq ${whereSql(where)}`,
-      params,
-    );
-    const rows = await this.d.all<Record<string, unknown>>(
       `SELECT a.id AS article, e.type, e.mode, e.status, e.actor_text, e.target_text, e.place_text, e.lat, e.lon,
               e.date, e.evidence, e.start_at, e.end_at, a.title, a.published
        FROM events e JOIN articles a ON a.seq = e.article_seq ${whereSql(where)}
-       ORDER BY CASE WHEN a.published IS NULL THEN 1 ELSE 0 END, a.published DESC, a.seq DESC, e.start_at
-       LIMIT ? OFFSET ?`,
-      [...params, limit, offset],
-    );
-    return {
-      total: num(count?.n),
+       ORDER BY CASE WHEN a.published IS NULL THEN 1 ELSE 0 END, a.published DESC, a.seq DESC, e.start_at`,
+      params,
       limit,
       offset,
-      items: rows.map((r) => ({
+      (r) => ({
         article: String(r.article),
         type: String(r.type),
-        mode: (r.mode as string | null) ?? null,
+        mode: text(r.mode),
         status: String(r.status),
-        actor: (r.actor_text as string | null) ?? null,
-        target: (r.target_text as string | null) ?? null,
-        place: (r.place_text as string | null) ?? null,
+        actor: text(r.actor_text),
+        target: text(r.target_text),
+        place: text(r.place_text),
         lat: numOrNull(r.lat),
         lon: numOrNull(r.lon),
-        date: (r.date as string | null) ?? null,
+        date: text(r.date),
         evidence: String(r.evidence),
         start: num(r.start_at),
         end: num(r.end_at),
-        title: (r.title as string | null) ?? null,
-        published: (r.published as string | null) ?? null,
-      })),
-    };
+        title: text(r.title),
+        published: text(r.published),
+      }),
+    );
   }
 
   /**
@@ -517,7 +513,8 @@ export class Browse {
     const { limit, offset } = pageOf(r, 50);
     const where = ['c.kind = ?'];
     const params: Param[] = [r.kind ?? 'prediction'];
-    const soon = addDays(r.today, r.soonDays ?? 30);
+    // The horizon's due date from `today` is `today` plus the days.
+    const soon = dueDate({ days: r.soonDays ?? 30 }, r.today) ?? r.today;
     const when = r.when ?? 'all';
     if (when !== 'all' || (r.kind ?? 'prediction') === 'prediction') where.push('c.due IS NOT NULL');
     if (when === 'overdue') {
@@ -530,38 +527,32 @@ export class Browse {
       where.push('c.due > ?');
       params.push(soon);
     }
-    const [count] = await this.d.all<{ n: number }>(
+    return this.paged(
       `SELECT COUNT(*) AS n FROM claims c ${whereSql(where)}`,
-      params,
-    );
-    const rows = await this.d.all<Record<string, unknown>>(
       `SELECT a.id AS article, c.kind, c.text, c.start_at, c.end_at, c.due, c.quote_qid, c.person_id,
               pe.name AS speaker, a.title, a.outlet, a.published
        FROM claims c JOIN articles a ON a.seq = c.article_seq
        LEFT JOIN people pe ON pe.article_seq = c.article_seq AND pe.pid = c.speaker_pid
        ${whereSql(where)}
-       ORDER BY CASE WHEN c.due IS NULL THEN 1 ELSE 0 END, c.due, a.seq, c.start_at LIMIT ? OFFSET ?`,
-      [...params, limit, offset],
-    );
-    return {
-      total: num(count?.n),
+       ORDER BY CASE WHEN c.due IS NULL THEN 1 ELSE 0 END, c.due, a.seq, c.start_at`,
+      params,
       limit,
       offset,
-      items: rows.map((r) => ({
+      (r) => ({
         article: String(r.article),
         kind: String(r.kind),
         text: String(r.text),
         start: num(r.start_at),
         end: num(r.end_at),
-        due: (r.due as string | null) ?? null,
-        quote: (r.quote_qid as string | null) ?? null,
+        due: text(r.due),
+        quote: text(r.quote_qid),
         person: numOrNull(r.person_id),
-        speaker: (r.speaker as string | null) ?? null,
-        title: (r.title as string | null) ?? null,
-        outlet: (r.outlet as string | null) ?? null,
-        published: (r.published as string | null) ?? null,
-      })),
-    };
+        speaker: text(r.speaker),
+        title: text(r.title),
+        outlet: text(r.outlet),
+        published: text(r.published),
+      }),
+    );
   }
 
   /** Values worth offering in the search's filters, the most frequent first. */
@@ -636,11 +627,4 @@ export interface Stats {
   readonly counts: Record<string, number>;
   readonly published: { readonly first: string | null; readonly last: string | null };
   readonly events: readonly { readonly type: string; readonly count: number }[];
-}
-
-/** An ISO date `days` after another. */
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

@@ -12,7 +12,14 @@
  * fetches anyway.
  */
 import type { ArticleRecord, Person, Quote } from '../record/types.ts';
-import { type Clause, filterKey, type ParsedQuery, parseQuery, type SearchFilters } from '../search/query.ts';
+import {
+  type Clause,
+  endOfDay,
+  filterKey,
+  type ParsedQuery,
+  parseQuery,
+  type SearchFilters,
+} from '../search/query.ts';
 import { termAt } from '../search/terms.ts';
 import { BoundedCache } from '../text/bounded-cache.ts';
 import { tokenize } from '../text/tokenize.ts';
@@ -1218,7 +1225,7 @@ export class Store {
     if (f.outlet) await facet(facetTerm('outlet', f.outlet));
     if (f.from || f.to) {
       const from = f.from ?? '';
-      const to = f.to ? (f.to.length === 10 ? `${f.to}\uffff` : f.to) : '\uffff';
+      const to = f.to ? endOfDay(f.to) : '\uffff';
       await add('SELECT seq FROM articles WHERE published >= ? AND published <= ?', [from, to]);
     }
     if (!sets.length) return null;

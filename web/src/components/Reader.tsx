@@ -119,10 +119,7 @@ export function Reader(props: { record: ArticleRecord; personIds?: Record<string
                       lang="ar"
                       dir="rtl"
                       title={e.canonical ?? undefined}
-                      onMouseEnter={() => setEvidence(e)}
-                      onMouseLeave={() => setEvidence(null)}
-                      onFocus={() => setEvidence(e)}
-                      onBlur={() => setEvidence(null)}
+                      {...focusable(e)}
                       onClick={() =>
                         navigate(`/search?${new URLSearchParams(e.type === 'ORG' ? { org: e.canonical ?? e.text } : e.type === 'LOC' ? { place: e.text } : e.type === 'PER' ? { speaker: e.text } : { q: `"${e.text}"` })}`)
                       }

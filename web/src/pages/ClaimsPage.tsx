@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type ClaimItem, type Page } from '../api.ts';
 import { day } from '../format.ts';
+import { Pager } from '../components/Pager.tsx';
 import { labels } from '../i18n.ts';
 import { Link } from '../router.tsx';
 
@@ -71,18 +72,7 @@ export function ClaimsPage() {
               </li>
             ))}
           </ul>
-          <nav class="pager">
-            {offset > 0 && (
-              <button type="button" onClick={() => setOffset(Math.max(0, offset - 50))}>
-                {t.previous}
-              </button>
-            )}
-            {offset + 50 < page.total && (
-              <button type="button" onClick={() => setOffset(offset + 50)}>
-                {t.next}
-              </button>
-            )}
-          </nav>
+          <Pager offset={offset} size={50} total={page.total} onPage={setOffset} />
         </>
       )}
     </div>

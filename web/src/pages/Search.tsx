@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Facets, type SearchHit } from '../api.ts';
 import { day } from '../format.ts';
+import { Pager } from '../components/Pager.tsx';
 import { labels } from '../i18n.ts';
 import { Link, navigate } from '../router.tsx';
 
@@ -155,18 +156,7 @@ export function SearchPage(props: { search: string }) {
               </li>
             ))}
           </ol>
-          <nav class="pager">
-            {offset > 0 && (
-              <button type="button" onClick={() => page(Math.max(0, offset - 20))}>
-                {t.previous}
-              </button>
-            )}
-            {offset + 20 < result.total && (
-              <button type="button" onClick={() => page(offset + 20)}>
-                {t.next}
-              </button>
-            )}
-          </nav>
+          <Pager offset={offset} size={20} total={result.total} onPage={page} />
         </section>
       )}
     </div>
